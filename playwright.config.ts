@@ -12,7 +12,7 @@ function findChromium(): string | undefined {
     return fromEnv;
   }
   if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  let own = '';
+  let own: string;
   try {
     own = chromium.executablePath();
   } catch {

@@ -14,18 +14,18 @@ import type { NodeParams, Scene, SceneId, TopoEdge, TopoNode, Topology, XY } fro
 
 /** Geometry the scenes are laid out with (pixels). The canvas should draw nodes this size. */
 export const SCENE_LAYOUT = {
-  nodeWidth: 220,
-  nodeHeight: 90,
+  nodeWidth: 200,
+  nodeHeight: 80,
   /** Horizontal gap between columns (and between boxes). */
-  gap: 80,
+  gap: 56,
   /** Vertical gap between rows inside a box. */
-  rowGap: 40,
+  rowGap: 28,
   /** Vertical gap between stacked boxes. */
-  boxGap: 80,
+  boxGap: 36,
   /** Padding inside a server box, on every side. */
-  boxPadding: 40,
+  boxPadding: 16,
   /** Height of a server box's label header, above the padding. */
-  boxHeader: 36,
+  boxHeader: 44,
 } as const;
 
 const L = SCENE_LAYOUT;
@@ -111,18 +111,19 @@ interface ProductionOptions {
 
 /**
  * user → (cdn →) nginx → appN-gunicorn → appN-django → postgres + redis; nginx → static + media.
- * Columns: user | cdn | web box (nginx, static, media) | app boxes (gunicorn, django) | db box.
+ * Columns: user | cdn | web box (nginx, static, media) | app boxes (gunicorn above django) | db box.
  */
 function productionTopology(o: ProductionOptions): Topology {
   const x0 = o.cdn ? COLUMN : 0;
   const webX = x0 + COLUMN;
-  const appSize = boxSize(2, 1);
+  const appSize = boxSize(1, 2);
   const webSize = boxSize(1, 3);
   const appX = webX + webSize.width + L.gap;
   const dbX = appX + appSize.width + L.gap;
-  // The "spine": the middle of the app servers' rows, where the user, NGINX and PostgreSQL line up.
+  // The "spine": the vertical middle of the app servers, where the user, NGINX and PostgreSQL line up.
   const appPitch = appSize.height + L.boxGap;
-  const spineTop = FIRST_ROW_Y + ((o.appServers - 1) * appPitch) / 2;
+  const appColumnHeight = o.appServers * appPitch - L.boxGap;
+  const spineTop = Math.max(FIRST_ROW_Y, Math.round(appColumnHeight / 2 - L.nodeHeight / 2));
   const boxY = spineTop - FIRST_ROW_Y;
 
   const nodes: TopoNode[] = [node('user', 'user', { x: 0, y: spineTop })];
@@ -146,14 +147,14 @@ function productionTopology(o: ProductionOptions): Topology {
     const id = `app${i}`;
     nodes.push(
       {
-        ...box(id, 'scenes.labels.appServer', { x: appX, y: (i - 1) * appPitch }, 2, 1, o.app),
+        ...box(id, 'scenes.labels.appServer', { x: appX, y: (i - 1) * appPitch }, 1, 2, o.app),
         labelArgs: { n: i },
       },
       node(`${id}-gunicorn`, 'gunicorn', cell(0, 0), {
         parentId: id,
         params: { workers: recommendedWorkers(o.app.cores ?? 1), workerClass: 'sync' },
       }),
-      node(`${id}-django`, 'django', cell(1, 0), { parentId: id }),
+      node(`${id}-django`, 'django', cell(0, 1), { parentId: id }),
     );
     edges.push(
       edge('nginx', `${id}-gunicorn`),

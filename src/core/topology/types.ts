@@ -38,6 +38,8 @@ export interface TopoNode {
   label?: string;
   /** An i18n key for a scene-provided name (e.g. "App server 1"). */
   labelKey?: string;
+  /** Values for the label key's placeholders (e.g. { n: 2 } for "App server {{n}}"). */
+  labelArgs?: Record<string, string | number>;
   params?: NodeParams;
 }
 

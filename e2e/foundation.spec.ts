@@ -1,0 +1,162 @@
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+const SCENES = [
+  { id: 'local', tab: 'Local', kinds: ['user', 'runserver', 'django', 'sqlite'], absent: ['nginx', 'gunicorn'] },
+  { id: 'development', tab: 'Development', kinds: ['user', 'runserver', 'django', 'postgres'], absent: ['cdn'] },
+  { id: 'staging', tab: 'Staging', kinds: ['user', 'nginx', 'gunicorn', 'django', 'postgres', 'redis'], absent: ['runserver', 'cdn'] },
+  { id: 'production', tab: 'Production', kinds: ['user', 'nginx', 'gunicorn', 'django', 'postgres', 'redis', 'static', 'media', 'server'], absent: ['runserver', 'sqlite', 'cdn'] },
+  { id: 'realworld', tab: 'Real world', kinds: ['user', 'cdn', 'nginx', 'gunicorn', 'django', 'postgres', 'redis'], absent: ['runserver', 'sqlite'] },
+] as const;
+
+const canvasNode = (page: Page, kind: string) => page.locator(`.react-flow__node[data-kind="${kind}"]`);
+
+test.describe('environments', () => {
+  test('five tabs in promotion order, each drawing its scene', async ({ page }) => {
+    await page.goto('./?lang=en');
+    const tabs = page.getByRole('tab');
+    await expect(tabs).toHaveText(SCENES.map((s) => s.tab));
+    for (const scene of SCENES) {
+      await page.getByRole('tab', { name: scene.tab }).click();
+      await expect(page.getByRole('tab', { name: scene.tab })).toHaveAttribute('aria-selected', 'true');
+      for (const kind of scene.kinds) await expect(canvasNode(page, kind).first()).toBeVisible();
+      for (const kind of scene.absent) await expect(canvasNode(page, kind)).toHaveCount(0);
+      await expect(page).toHaveURL(new RegExp(`scene=${scene.id}`));
+    }
+  });
+
+  test('production runs two app servers, each with Gunicorn and Django', async ({ page }) => {
+    await page.goto('./?lang=en&scene=production');
+    await expect(canvasNode(page, 'gunicorn')).toHaveCount(2);
+    await expect(canvasNode(page, 'django')).toHaveCount(2);
+  });
+
+  test('arrow keys move between tabs', async ({ page }) => {
+    await page.goto('./?lang=en&scene=local');
+    await page.getByRole('tab', { name: 'Local' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('tab', { name: 'Development' })).toBeFocused();
+    await expect(page.getByRole('tab', { name: 'Development' })).toHaveAttribute('aria-selected', 'true');
+    await expect(canvasNode(page, 'postgres')).toBeVisible();
+  });
+});
+
+test.describe('deep links and language', () => {
+  test('?scene= and ?lang= open that scene in that language', async ({ page }) => {
+    await page.goto('./?scene=local&lang=tr');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'tr');
+    await expect(page.getByRole('tab', { selected: true })).toHaveText('Local');
+    await expect(canvasNode(page, 'sqlite')).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Dil' })).toHaveValue('tr');
+  });
+
+  test('switching language changes the text and <html lang>, and is remembered', async ({ page }) => {
+    await page.goto('./?scene=production');
+    await page.evaluate(() => localStorage.clear());
+    await page.goto('./?scene=production&lang=en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('tr');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'tr');
+    await expect(page.getByRole('tab', { name: 'Gerçek dünya' })).toBeVisible();
+    await expect(page.getByText(/[ıİşğçöü]/).first()).toBeVisible();
+    // The saved choice wins over the browser once there is no ?lang= in the address.
+    await page.goto('./?scene=production');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'tr');
+  });
+
+  test('a Turkish browser gets Turkish, others English', async ({ browser }) => {
+    for (const [locale, lang] of [
+      ['tr-TR', 'tr'],
+      ['de-DE', 'en'],
+    ] as const) {
+      const ctx = await browser.newContext({ locale });
+      const page = await ctx.newPage();
+      await page.goto('./');
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await ctx.close();
+    }
+  });
+});
+
+test.describe('canvas', () => {
+  test('a node can be dragged', async ({ page }) => {
+    await page.goto('./?lang=en&scene=production');
+    const nginx = canvasNode(page, 'nginx');
+    await expect(nginx).toBeVisible();
+    const before = await nginx.boundingBox();
+    if (!before) throw new Error('no box');
+    await page.mouse.move(before.x + 60, before.y + before.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(before.x + 60, before.y + before.height / 2 + 60, { steps: 8 });
+    await page.mouse.move(before.x + 60, before.y + before.height / 2 + 120, { steps: 8 });
+    await page.mouse.up();
+    const after = await nginx.boundingBox();
+    expect(after && after.y - before.y).toBeGreaterThan(60);
+  });
+
+  test('selecting a node opens the inspector that teaches', async ({ page }) => {
+    await page.goto('./?lang=en&scene=production');
+    await canvasNode(page, 'nginx').click();
+    const panel = page.getByRole('complementary', { name: 'Details' });
+    await expect(panel.getByRole('heading', { name: 'NGINX' })).toBeVisible();
+    await expect(panel.getByRole('heading', { name: 'What it does' })).toBeVisible();
+    await expect(panel.getByRole('heading', { name: 'Why it is here' })).toBeVisible();
+    await expect(panel.getByRole('heading', { name: 'Without it' })).toBeVisible();
+    await expect(panel).toContainText(/static/i);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('tr');
+    const panelTr = page.getByRole('complementary', { name: 'Ayrıntılar' });
+    await expect(panelTr.getByRole('heading', { name: 'Ne yapar?' })).toBeVisible();
+  });
+
+  test('the keyboard selects a node too', async ({ page }) => {
+    await page.goto('./?lang=en&scene=local');
+    await canvasNode(page, 'runserver').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { level: 2 })).toHaveText(
+      'runserver',
+    );
+  });
+});
+
+test.describe('accessibility', () => {
+  for (const scene of SCENES) {
+    for (const lang of ['en', 'tr']) {
+      test(`axe: ${scene.id} (${lang}) has no serious or critical violations`, async ({ page }) => {
+        // Scan the settled page, not a frame of the scene's fade-in.
+        await page.emulateMedia({ reducedMotion: 'reduce' });
+        await page.goto(`./?lang=${lang}&scene=${scene.id}`);
+        await expect(canvasNode(page, 'user').first()).toBeVisible();
+        const results = await new AxeBuilder({ page }).analyze();
+        const bad = results.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        expect(bad).toEqual([]);
+      });
+    }
+  }
+
+  test('dark theme passes too', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto('./?lang=en&scene=production');
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  });
+
+  test('nothing overflows the window at 1280×720 in either language', async ({ page }) => {
+    for (const lang of ['tr', 'en']) {
+      await page.goto(`./?lang=${lang}&scene=realworld`);
+      await expect(canvasNode(page, 'cdn')).toBeVisible();
+      const overflow = await page.evaluate(() => ({
+        x: document.documentElement.scrollWidth - window.innerWidth,
+        y: document.documentElement.scrollHeight - window.innerHeight,
+        topbar: (() => {
+          const el = document.querySelector('.topbar');
+          return el ? el.scrollWidth - el.clientWidth : 0;
+        })(),
+      }));
+      expect(overflow).toEqual({ x: 0, y: 0, topbar: 0 });
+    }
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * Translations: Turkish and English tables (tr.json, en.json), looked up with rosetta
+ * (a 300-byte, dependency-free lookup with dot paths and {{placeholders}}). Keys are typed
+ * from en.json, so a key that does not exist is a compile error.
+ */
+import rosetta from 'rosetta';
+import en from './en.json';
+import tr from './tr.json';
+
+export const LANGUAGES = ['tr', 'en'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+export const LANG_STORAGE_KEY = 'prodviz.lang';
+
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+
+/** Every translation key, e.g. "catalog.nginx.role". */
+export type TKey = Leaves<typeof en>;
+export type TVars = Record<string, string | number>;
+export type TFn = (key: TKey, vars?: TVars) => string;
+
+const tables = rosetta<typeof en>({ en, tr });
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'tr' || value === 'en';
+}
+
+/** Looks a key up in one language; falls back to English, then to the key itself. */
+export function translate(lang: Lang, key: TKey, vars?: TVars): string {
+  return tables.t(key, vars, lang) || tables.t(key, vars, 'en') || key;
+}
+
+/** A `t` bound to one language. */
+export function translator(lang: Lang): TFn {
+  return (key, vars) => translate(lang, key, vars);
+}
+
+/**
+ * Which language to start in: a `?lang=` deep link, then the saved choice, then the
+ * browser's languages (a Turkish browser gets Turkish), else English.
+ */
+export function detectLanguage(
+  search: string,
+  saved: string | null,
+  browserLanguages: readonly string[],
+): Lang {
+  const fromUrl = new URLSearchParams(search).get('lang');
+  if (isLang(fromUrl)) return fromUrl;
+  if (isLang(saved)) return saved;
+  for (const l of browserLanguages) {
+    const base = l.toLowerCase().split('-')[0];
+    if (base === 'tr') return 'tr';
+    if (base === 'en') return 'en';
+  }
+  return 'en';
+}
+
+export function readSavedLanguage(): string | null {
+  try {
+    return localStorage.getItem(LANG_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}

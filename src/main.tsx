@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/base.css';
+import './ui/styles.css';
+import { detectLanguage, readSavedLanguage } from './i18n';
+import { initialTheme, sceneFromSearch, useUiStore } from './state/uiStore';
+import { App } from './ui/App';
+
+const lang = detectLanguage(window.location.search, readSavedLanguage(), navigator.languages ?? []);
+document.documentElement.lang = lang;
+useUiStore.setState({ lang, scene: sceneFromSearch(window.location.search), theme: initialTheme() });
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing from index.html');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
