@@ -96,6 +96,6 @@ describe('catalog and scene text', () => {
   it('writes Turkish with Turkish letters', () => {
     const all = leaves(tr.catalog).join(' ');
     expect(all).toMatch(/[ıİşŞğĞçÇöÖüÜ]/);
-    expect(tr.catalog.user.name).toBe('Kullanıcı (tarayıcı)');
+    expect(tr.catalog.user.name).toBe('Kullanıcı');
   });
 });
