@@ -8,6 +8,7 @@ import { EnvironmentTabs, CANVAS_PANEL_ID } from './EnvironmentTabs';
 import { Inspector } from './panels/Inspector';
 import { TopBarControls } from './TopBarControls';
 import { useUrlSync } from './useUrlSync';
+import { useSimulation } from './useSimulation';
 
 const loadMotionFeatures = () => import('./motionFeatures').then((mod) => mod.default);
 
@@ -19,6 +20,7 @@ export function App() {
   const reduced = useReducedMotion();
   const still = reduced === true || !animations;
   useUrlSync();
+  useSimulation();
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;

@@ -1,0 +1,248 @@
+/**
+ * The simulation runtime. The engine (core/sim) lives here, outside React: one animation-frame
+ * loop advances it, the packet layer reads its in-flight list directly each frame through
+ * onFrame(), and React gets summaries (metrics, node load, the event log) a few times a
+ * second through this zustand store. Running the simulation never touches the document or
+ * its undo history.
+ */
+import { create } from 'zustand';
+import { Simulation } from '../core/sim/engine';
+import { DEFAULT_MIX, type MetricsSnapshot, type RequestType, type SimEvent } from '../core/sim/types';
+import type { Topology } from '../core/topology/types';
+
+/** 1× plays simulated time this much slower than the wall clock, so a hop is long enough to see. */
+export const REAL_TO_SIM = 0.02;
+export const SPEED_MIN = 0.1;
+export const SPEED_MAX = 10;
+export const RPS_MIN = 0;
+export const RPS_MAX = 2000;
+/** How often React gets a new summary, in wall-clock ms. */
+export const PUBLISH_MS = 250;
+/** Rows kept in the event log. */
+export const LOG_CAP = 300;
+
+/** Network delays the on-screen engine uses: long enough for packets to be seen travelling. */
+export const SCREEN_NETWORK = { internetMs: 20, lanMs: 4, localMs: 2 } as const;
+
+export interface LogRow {
+  seq: number;
+  t: number;
+  kind: SimEvent['kind'];
+  reqId: number;
+  type: RequestType;
+  method: string;
+  path: string;
+  from?: string;
+  to?: string;
+  node?: string;
+  status?: number;
+  /** Age of the request when this happened, ms of simulated time. */
+  ageMs: number;
+}
+
+export interface NodeLoad {
+  queue: number;
+  busy: number;
+  utilisation: number | null;
+  up: boolean;
+}
+
+export type Mix = Record<RequestType, number>;
+
+export interface SimState {
+  playing: boolean;
+  speed: number;
+  rps: number;
+  mix: Mix;
+  seed: number;
+  /** Simulated time of the last summary, ms. */
+  simTime: number;
+  metrics: MetricsSnapshot | null;
+  nodeLoad: Record<string, NodeLoad>;
+  log: LogRow[];
+  play: () => void;
+  pause: () => void;
+  toggle: () => void;
+  /** Process exactly one event (pauses first). */
+  step: () => void;
+  reset: () => void;
+  setSpeed: (speed: number) => void;
+  setRps: (rps: number) => void;
+  setMix: (mix: Partial<Mix>) => void;
+  setSeed: (seed: number) => void;
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
+// ——— the engine and its loop, outside React ———
+
+let engine: Simulation | null = null;
+let engineTopology: Topology | null = null;
+let unsubscribeEvents: (() => void) | null = null;
+const logRing: LogRow[] = [];
+const arrivals = new Map<number, number>();
+const frameListeners = new Set<(engine: Simulation) => void>();
+
+function collect(e: SimEvent) {
+  if (e.kind === 'arrive') arrivals.set(e.reqId, e.t);
+  const born = arrivals.get(e.reqId) ?? e.t;
+  if (e.kind === 'hop' || e.kind === 'respond' || e.kind === 'complete' || e.kind === 'error' || e.kind === 'reject' || e.kind === 'timeout' || e.kind === 'fail') {
+    logRing.push({
+      seq: e.seq,
+      t: e.t,
+      kind: e.kind,
+      reqId: e.reqId,
+      type: e.type,
+      method: e.method,
+      path: e.path,
+      from: e.from,
+      to: e.to,
+      node: e.node,
+      status: e.status,
+      ageMs: e.t - born,
+    });
+    if (logRing.length > LOG_CAP * 2) logRing.splice(0, logRing.length - LOG_CAP);
+  }
+  if (e.kind === 'complete' || e.kind === 'error') arrivals.delete(e.reqId);
+  if (arrivals.size > 50_000) arrivals.clear();
+}
+
+function createEngine(topology: Topology) {
+  unsubscribeEvents?.();
+  const s = useSimStore.getState();
+  engine = new Simulation(topology, {
+    seed: s.seed,
+    rps: s.rps,
+    mix: s.mix,
+    network: SCREEN_NETWORK,
+    eventLog: 0,
+  });
+  engineTopology = topology;
+  logRing.length = 0;
+  arrivals.clear();
+  unsubscribeEvents = engine.onEvent(collect);
+}
+
+/** The engine for the topology on screen (created on first use). */
+export function getEngine(): Simulation | null {
+  return engine;
+}
+
+/** Puts a topology on the simulation: a new scene starts a fresh run, an edit keeps it going. */
+export function attachTopology(topology: Topology, fresh: boolean) {
+  if (!engine || fresh) {
+    createEngine(topology);
+    publish();
+  } else if (topology !== engineTopology) {
+    engine.setTopology(topology);
+    engineTopology = topology;
+  }
+}
+
+/** Called after the engine advanced, every animation frame (the packet layer draws here). */
+export function onFrame(listener: (engine: Simulation) => void): () => void {
+  frameListeners.add(listener);
+  return () => {
+    frameListeners.delete(listener);
+  };
+}
+
+function publish() {
+  if (!engine) return;
+  const m = engine.metrics();
+  const nodeLoad: Record<string, NodeLoad> = {};
+  for (const [id, n] of Object.entries(m.nodes)) {
+    nodeLoad[id] = { queue: n.queue, busy: n.busy, utilisation: n.utilisation, up: n.up };
+  }
+  useSimStore.setState({
+    simTime: engine.now,
+    metrics: m,
+    nodeLoad,
+    log: logRing.slice(-LOG_CAP),
+  });
+}
+
+let rafId = 0;
+let lastFrame = 0;
+let lastPublish = 0;
+
+function frame(ts: number) {
+  rafId = requestAnimationFrame(frame);
+  const dt = lastFrame ? Math.min(100, ts - lastFrame) : 0;
+  lastFrame = ts;
+  if (!engine) return;
+  const s = useSimStore.getState();
+  if (s.playing && dt > 0) engine.advanceTo(engine.now + dt * s.speed * REAL_TO_SIM);
+  for (const l of frameListeners) l(engine);
+  if (s.playing && ts - lastPublish >= PUBLISH_MS) {
+    lastPublish = ts;
+    publish();
+  }
+}
+
+/** Starts the animation-frame loop; returns a function that stops it. */
+export function startLoop(): () => void {
+  if (!rafId) {
+    lastFrame = 0;
+    rafId = requestAnimationFrame(frame);
+  }
+  return () => {
+    cancelAnimationFrame(rafId);
+    rafId = 0;
+  };
+}
+
+function seedFromSearch(): number {
+  if (typeof location === 'undefined') return 1;
+  const raw = new URLSearchParams(location.search).get('seed');
+  const n = raw === null ? NaN : Number(raw);
+  return Number.isInteger(n) && n >= 0 && n <= 0xffffffff ? n : 1;
+}
+
+export const useSimStore = create<SimState>((set, get) => ({
+  playing: false,
+  speed: 1,
+  rps: 50,
+  mix: { ...DEFAULT_MIX },
+  seed: seedFromSearch(),
+  simTime: 0,
+  metrics: null,
+  nodeLoad: {},
+  log: [],
+  play: () => set({ playing: true }),
+  pause: () => {
+    set({ playing: false });
+    publish();
+  },
+  toggle: () => (get().playing ? get().pause() : get().play()),
+  step: () => {
+    set({ playing: false });
+    engine?.step();
+    for (const l of frameListeners) if (engine) l(engine);
+    publish();
+  },
+  reset: () => {
+    set({ playing: false });
+    if (engineTopology) createEngine(engineTopology);
+    for (const l of frameListeners) if (engine) l(engine);
+    publish();
+  },
+  setSpeed: (speed) => set({ speed: clamp(Number.isFinite(speed) ? speed : 1, SPEED_MIN, SPEED_MAX) }),
+  setRps: (rps) => {
+    const v = clamp(Number.isFinite(rps) ? Math.round(rps) : 0, RPS_MIN, RPS_MAX);
+    set({ rps: v });
+    engine?.setRps(v);
+  },
+  setMix: (mix) => {
+    const next = { ...get().mix };
+    for (const [k, v] of Object.entries(mix) as [RequestType, number][]) {
+      next[k] = clamp(Number.isFinite(v) ? v : 0, 0, 1);
+    }
+    set({ mix: next });
+    engine?.setMix(next);
+  },
+  setSeed: (seed) => {
+    set({ seed: Number.isInteger(seed) && seed >= 0 ? seed : 1 });
+    get().reset();
+  },
+}));
