@@ -1,0 +1,1430 @@
+/**
+ * The discrete-event simulation of a Django deployment.
+ *
+ * Time is simulated milliseconds. The caller moves the clock (advanceTo / step); nothing
+ * here reads the wall clock or Math.random. Same seed + topology + calls ⇒ same run.
+ *
+ * Model. Each user request walks the graph as a chain of *calls*: one call per node it
+ * visits. A call travels its edge (network delay), waits for a slot if the node has slots
+ * (workers, connections), is served (exponential service time, slowed down when its server
+ * box has more CPU-busy processes than cores), then either calls a successor (proxy,
+ * database query, cache lookup …) and waits for its answer, or answers. An answer travels
+ * back along the same edge. A node keeps its slot from start until it answers, so a sync
+ * Gunicorn worker is held while Django waits on the database.
+ *
+ * Routing follows component behaviour (catalog kind), never scene names:
+ * - user: load source (Poisson, rps split evenly across up user nodes). Static requests
+ *   go to a CDN successor when there is one, the rest to a non-CDN successor. A user with
+ *   no successor: the request fails at once with status 0 ("connection refused").
+ * - cdn: static request → hit (hitRatio) answers at the edge; misses and other requests go
+ *   to its successor (round robin); none → 502.
+ * - nginx: static requests are served by NGINX (through its 'static' successor when it has
+ *   one — that node down ⇒ 404). Everything else (uploads are POSTs to Django) is proxied
+ *   to an upstream chosen among its up successors of kind gunicorn / runserver / nginx /
+ *   django by lbMethod; none up or none at all ⇒ 502; no answer within timeoutMs ⇒ 504
+ *   (the upstream keeps working; its late answer is dropped). Refused upstream (0) ⇒ 502.
+ * - runserver: one slot, small backlog; serves static itself (or via its 'static'
+ *   successor); dynamic requests run its Django successor while holding the slot.
+ * - gunicorn: `workers` sync slots (gthread ×4, async ×100 as an approximation), backlog;
+ *   runs its Django successor while holding the worker. Without a Django successor it
+ *   answers after its own service time (a bare WSGI app: a pure M/M/c server).
+ * - django: CPU (serviceMs; static ×0.25, upload ×2), then queriesPerRequest queries:
+ *   for a page, a Redis lookup first (hit skips the query; Redis down ⇒ falls through);
+ *   then the database successor (postgres / sqlite). No database or database error ⇒ 500.
+ *   Uploads are then written to a 'media' successor when there is one.
+ * - postgres / sqlite: connection slots + per-query service time; redis: fast lookup,
+ *   answers hit (200) or miss (404) by hitRatio; static / media: disk read or write.
+ * - Queue full anywhere ⇒ 503. A node (or its server box) with params.up === false
+ *   refuses (status 0); the caller maps it (NGINX/CDN 502, Django/Gunicorn 500).
+ * - Final statuses: 200 (GET), 201 (POST), errors 0 / 404 / 500 / 502 / 503 / 504.
+ */
+import { CATALOG, type ComponentKind } from '../catalog/catalog';
+import type { Topology } from '../topology/types';
+import { EventQueue } from './heap';
+import { HIST_BINS, binOf, quantile } from './histogram';
+import { Rng } from './rng';
+import {
+  DEFAULT_MIX,
+  REQUEST_META,
+  REQUEST_TYPES,
+  type LatencySummary,
+  type LbMethod,
+  type MetricsSnapshot,
+  type NetworkOptions,
+  type NodeMetrics,
+  type RequestType,
+  type SimEvent,
+  type SimEventKind,
+  type SimNodeParams,
+  type SimOptions,
+  type Transit,
+  type WaitStats,
+} from './types';
+
+// Kind codes.
+const K_USER = 0;
+const K_CDN = 1;
+const K_NGINX = 2;
+const K_RUNSERVER = 3;
+const K_GUNICORN = 4;
+const K_DJANGO = 5;
+const K_POSTGRES = 6;
+const K_SQLITE = 7;
+const K_REDIS = 8;
+const K_STATIC = 9;
+const K_MEDIA = 10;
+const K_SERVER = 11;
+const KIND_CODE: Record<ComponentKind, number> = {
+  user: K_USER,
+  cdn: K_CDN,
+  nginx: K_NGINX,
+  runserver: K_RUNSERVER,
+  gunicorn: K_GUNICORN,
+  django: K_DJANGO,
+  postgres: K_POSTGRES,
+  sqlite: K_SQLITE,
+  redis: K_REDIS,
+  static: K_STATIC,
+  media: K_MEDIA,
+  server: K_SERVER,
+};
+
+// Request type codes.
+const T_STATIC = 0;
+const T_PAGE = 1;
+const T_API = 2;
+const T_UPLOAD = 3;
+
+// Heap event kinds.
+const EV_ARRIVAL = 0;
+const EV_HOP = 1;
+const EV_SVC = 2;
+const EV_BACK = 3;
+const EV_TIMEOUT = 4;
+
+// Call states.
+const S_TRAVEL = 0;
+const S_QUEUED = 1;
+const S_SERVICE = 2;
+const S_WAIT = 3;
+const S_BACK = 4;
+
+// Phases of a call that waits on a child.
+const PH_NONE = 0;
+const PH_PROXY = 1;
+const PH_STATIC = 2;
+const PH_CACHE = 3;
+const PH_DB = 4;
+const PH_MEDIA = 5;
+
+// Log event kind codes (index into LOG_KINDS).
+const LOG_KINDS: readonly SimEventKind[] = [
+  'arrive',
+  'hop',
+  'queue',
+  'start',
+  'done',
+  'respond',
+  'reject',
+  'timeout',
+  'drop',
+  'fail',
+  'complete',
+  'error',
+];
+const L_ARRIVE = 0;
+const L_HOP = 1;
+const L_QUEUE = 2;
+const L_START = 3;
+const L_DONE = 4;
+const L_RESPOND = 5;
+const L_REJECT = 6;
+const L_TIMEOUT = 7;
+const L_DROP = 8;
+const L_FAIL = 9;
+const L_COMPLETE = 10;
+const L_ERROR = 11;
+
+const LB_CODE: Record<LbMethod, number> = { round_robin: 0, least_conn: 1, ip_hash: 2 };
+
+const N_BUCKETS = 20;
+const MAX_STATUS_SLOTS = 16;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+class SimEdge {
+  removed = false;
+  delay = 0;
+  /** Smooth weighted round robin state. */
+  cw = 0;
+  /** Open child calls along this edge (least_conn). */
+  conns = 0;
+  constructor(
+    readonly id: string,
+    public from: SimNode,
+    public to: SimNode,
+  ) {}
+}
+
+class SimNode {
+  removed = false;
+  up = true;
+  box: SimNode | null = null;
+  // Resolved parameters.
+  slotted = false;
+  conc = Infinity;
+  backlog = Infinity;
+  svc = 0;
+  hit = 0;
+  timeout = Infinity;
+  queries = 0;
+  weight = 1;
+  lb = 0;
+  cores = 0;
+  cpu = false;
+  // Routing, rebuilt with the topology.
+  out: SimEdge[] = [];
+  upstreams: SimEdge[] = [];
+  cdnOut: SimEdge[] = [];
+  originOut: SimEdge[] = [];
+  staticE: SimEdge | null = null;
+  mediaE: SimEdge | null = null;
+  appE: SimEdge | null = null;
+  dbE: SimEdge | null = null;
+  redisE: SimEdge | null = null;
+  rr = 0;
+  // Runtime state.
+  active = 0;
+  cpuBusy = 0;
+  q: (Call | undefined)[] = new Array<Call | undefined>(8);
+  qHead = 0;
+  qLen = 0;
+  // Metrics.
+  lastT = 0;
+  busyArea = 0;
+  qArea = 0;
+  cpuArea = 0;
+  snapBusy = new Float64Array(N_BUCKETS);
+  snapQ = new Float64Array(N_BUCKETS);
+  snapCpu = new Float64Array(N_BUCKETS);
+  served = 0;
+  started = 0;
+  rejected = 0;
+  waitSum = 0;
+
+  constructor(
+    readonly id: string,
+    readonly idx: number,
+    public kind: ComponentKind,
+    public k: number,
+    readonly createdAt: number,
+  ) {
+    this.lastT = createdAt;
+  }
+}
+
+class Req {
+  done = false;
+  cdnHit = false;
+  constructor(
+    readonly id: number,
+    readonly t: number,
+    readonly type: RequestType,
+    readonly user: SimNode,
+    readonly client: number,
+    readonly t0: number,
+  ) {}
+}
+
+class TransitImpl implements Transit {
+  reqId = 0;
+  type: RequestType = 'page';
+  edgeId = '';
+  from = '';
+  to = '';
+  t0 = 0;
+  t1 = 0;
+  back = false;
+  status: number | undefined = undefined;
+  cacheHit: boolean | undefined = undefined;
+  /** Index in the active list. */
+  slot = 0;
+}
+
+class Call {
+  state = S_TRAVEL;
+  phase = PH_NONE;
+  step = 0;
+  tok = 0;
+  status = 0;
+  tArrive = 0;
+  holdsSlot = false;
+  cacheHit = false;
+  cpuBox: SimNode | null = null;
+  svcStart = 0;
+  child: Call | null = null;
+  transit: TransitImpl | null = null;
+  constructor(
+    readonly req: Req,
+    readonly node: SimNode,
+    readonly parent: Call | null,
+    readonly edge: SimEdge | null,
+  ) {}
+}
+
+function okStatus(t: number): number {
+  return t === T_API || t === T_UPLOAD ? 201 : 200;
+}
+
+function isError(status: number): boolean {
+  return status === 0 || status >= 400;
+}
+
+/** FNV-1a step over one 32-bit word. */
+function fnv(h: number, word: number): number {
+  return Math.imul(h ^ (word | 0), FNV_PRIME);
+}
+
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+
+export class Simulation {
+  private topology: Topology;
+  private readonly seedValue: number;
+  private rps: number;
+  private mixCum = new Float64Array(4);
+  private readonly net: Required<NetworkOptions>;
+  private readonly logCap: number;
+  private readonly bucketMs: number;
+
+  private rng: Rng;
+  private q = new EventQueue<Call>(4096);
+  private nodes: SimNode[] = [];
+  private byId = new Map<string, SimNode>();
+  private edges = new Map<string, SimEdge>();
+  private users: SimNode[] = [];
+  private nextNodeIdx = 0;
+
+  private _now = 0;
+  private arrTok = 0;
+  private arrPending = false;
+  private nextReqId = 1;
+  private events = 0;
+
+  // Counters.
+  private arrived = 0;
+  private completed = 0;
+  private errored = 0;
+  private inFlight = 0;
+  private inFlightArea = 0;
+  private inFlightLastT = 0;
+  private latSum = 0;
+  private latMax = 0;
+  private readonly histAll = new Float64Array(HIST_BINS);
+  private readonly statusAll = new Float64Array(MAX_STATUS_SLOTS);
+  private statusSlots = new Map<number, number>();
+  private slotStatus: number[] = [];
+
+  // Window buckets.
+  private curBucket = 0;
+  private nextBucketT = 0;
+  private readonly bOk = new Float64Array(N_BUCKETS);
+  private readonly bErr = new Float64Array(N_BUCKETS);
+  private readonly bLatSum = new Float64Array(N_BUCKETS);
+  private readonly bMax = new Float64Array(N_BUCKETS);
+  private readonly bHist = new Uint32Array(N_BUCKETS * HIST_BINS);
+  private readonly bStatus = new Float64Array(N_BUCKETS * MAX_STATUS_SLOTS);
+  private readonly tmpHist = new Float64Array(HIST_BINS);
+
+  // Transits.
+  private readonly trActive: TransitImpl[] = [];
+  private readonly trPool: TransitImpl[] = [];
+
+  // Event stream.
+  private hash = FNV_OFFSET;
+  private emitted = 0;
+  private capture = false;
+  private captured: SimEvent | null = null;
+  private readonly listeners = new Set<(e: SimEvent) => void>();
+  private ring: SimEvent[] = [];
+  private ringHead = 0;
+
+  constructor(topology: Topology, options: SimOptions) {
+    this.topology = topology;
+    this.seedValue = options.seed;
+    this.rps = Math.max(0, options.rps);
+    this.net = {
+      internetMs: options.network?.internetMs ?? 20,
+      lanMs: options.network?.lanMs ?? 1,
+      localMs: options.network?.localMs ?? 0.2,
+    };
+    this.logCap = Math.max(0, Math.floor(options.eventLog ?? 200));
+    this.bucketMs = Math.max(1, options.windowMs ?? 5000) / N_BUCKETS;
+    this.setMixInternal(options.mix);
+    this.rng = new Rng(options.seed);
+    this.init();
+  }
+
+  // ───────────────────────────── public API ─────────────────────────────
+
+  /** Current simulated time, ms. */
+  get now(): number {
+    return this._now;
+  }
+
+  /** Heap events processed since t = 0. */
+  get eventsProcessed(): number {
+    return this.events;
+  }
+
+  /** FNV-1a hash (uint32) of every SimEvent emitted since t = 0. */
+  get eventHash(): number {
+    return this.hash >>> 0;
+  }
+
+  /** Number of SimEvents emitted since t = 0. */
+  get eventCount(): number {
+    return this.emitted;
+  }
+
+  /** Process every event up to and including simulated time tMs; the clock ends at tMs. */
+  advanceTo(tMs: number): void {
+    const q = this.q;
+    while (q.size > 0 && q.peekTime() <= tMs) {
+      q.pop();
+      this.dispatch();
+    }
+    if (tMs > this._now) {
+      if (tMs >= this.nextBucketT) this.rollTo(tMs);
+      this._now = tMs;
+    }
+  }
+
+  /**
+   * Process exactly one event (skipping stale timers that change nothing) and return the
+   * main thing that happened (the first SimEvent it emitted); null when nothing is scheduled.
+   */
+  step(): SimEvent | null {
+    const q = this.q;
+    this.captured = null;
+    while (q.size > 0) {
+      this.capture = true;
+      q.pop();
+      this.dispatch();
+      if (this.captured !== null) break;
+    }
+    this.capture = false;
+    const ev = this.captured;
+    this.captured = null;
+    return ev;
+  }
+
+  setRps(rps: number): void {
+    this.rps = Math.max(0, Number.isFinite(rps) ? rps : 0);
+    this.arrTok++;
+    this.arrPending = false;
+    this.scheduleArrival();
+  }
+
+  setMix(mix: Partial<Record<RequestType, number>>): void {
+    this.setMixInternal(mix);
+  }
+
+  /** Back to t = 0 with the same seed, topology, rps and mix. */
+  reset(): void {
+    this.init();
+  }
+
+  /**
+   * The graph changed. Nodes and edges are matched by id: kept ones keep their state (queues,
+   * busy slots) and take the new parameters; requests on removed nodes or edges end with an
+   * error (the nearest caller still in the graph gets a refused connection, status 0).
+   */
+  setTopology(topology: Topology): void {
+    this.topology = topology;
+    this.build(false);
+  }
+
+  /** In-flight hops, for drawing. The array and its objects are reused: read them, don't keep them. */
+  transits(): readonly Transit[] {
+    return this.trActive;
+  }
+
+  /** Listen to every SimEvent; returns an unsubscribe function. */
+  onEvent(listener: (e: SimEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** The last SimEvents (up to options.eventLog), oldest first. */
+  recentEvents(): SimEvent[] {
+    const n = this.ring.length;
+    if (n < this.logCap) return this.ring.slice();
+    return [...this.ring.slice(this.ringHead), ...this.ring.slice(0, this.ringHead)];
+  }
+
+  /** Queue waiting time at a node since t = 0 (total over requests that started there). */
+  waitStats(nodeId: string): WaitStats {
+    const n = this.byId.get(nodeId);
+    if (!n) return { started: 0, totalWaitMs: 0, meanWaitMs: 0 };
+    return { started: n.started, totalWaitMs: n.waitSum, meanWaitMs: n.started > 0 ? n.waitSum / n.started : 0 };
+  }
+
+  metrics(now: number = this._now): MetricsSnapshot {
+    const t = Math.max(now, this._now);
+    if (t >= this.nextBucketT) this.rollTo(t);
+    const bucketMs = this.bucketMs;
+    const firstBucket = this.curBucket - N_BUCKETS + 1;
+    const windowStart = Math.max(0, firstBucket * bucketMs);
+    const windowMs = t - windowStart;
+
+    // Requests in the window.
+    const hist = this.tmpHist;
+    hist.fill(0);
+    let ok = 0;
+    let err = 0;
+    let latSum = 0;
+    let max = 0;
+    const errs: Record<string, number> = {};
+    for (let b = Math.max(0, firstBucket); b <= this.curBucket; b++) {
+      const s = b % N_BUCKETS;
+      ok += this.bOk[s]!;
+      err += this.bErr[s]!;
+      latSum += this.bLatSum[s]!;
+      if (this.bMax[s]! > max) max = this.bMax[s]!;
+      const base = s * HIST_BINS;
+      for (let i = 0; i < HIST_BINS; i++) hist[i]! += this.bHist[base + i]!;
+      for (let k = 0; k < this.slotStatus.length; k++) {
+        const c = this.bStatus[s * MAX_STATUS_SLOTS + k]!;
+        if (c > 0) {
+          const key = String(this.slotStatus[k]);
+          errs[key] = (errs[key] ?? 0) + c;
+        }
+      }
+    }
+    const nWin = ok + err;
+    const errsAll: Record<string, number> = {};
+    for (let k = 0; k < this.slotStatus.length; k++) {
+      const c = this.statusAll[k]!;
+      if (c > 0) errsAll[String(this.slotStatus[k])] = c;
+    }
+    const finished = this.completed + this.errored;
+
+    const nodes: Record<string, NodeMetrics> = {};
+    const snapSlot = ((firstBucket % N_BUCKETS) + N_BUCKETS) % N_BUCKETS;
+    for (const n of this.nodes) {
+      const dt = t - n.lastT;
+      const busyArea = n.busyArea + n.active * dt;
+      const qArea = n.qArea + n.qLen * dt;
+      const cpuArea = n.cpuArea + Math.min(n.cpuBusy, n.cores) * dt;
+      const useSnap = firstBucket >= 0 && firstBucket * bucketMs >= n.createdAt;
+      const start = Math.max(windowStart, n.createdAt);
+      const span = t - start;
+      const wBusy = busyArea - (useSnap ? n.snapBusy[snapSlot]! : 0);
+      const wQ = qArea - (useSnap ? n.snapQ[snapSlot]! : 0);
+      const wCpu = cpuArea - (useSnap ? n.snapCpu[snapSlot]! : 0);
+      const isBox = n.k === K_SERVER;
+      const capacity = isBox ? n.cores : n.slotted && Number.isFinite(n.conc) ? n.conc : null;
+      const busyAvg = span > 0 ? (isBox ? wCpu : wBusy) / span : 0;
+      nodes[n.id] = {
+        id: n.id,
+        kind: n.kind,
+        queue: n.qLen,
+        busy: isBox ? n.cpuBusy : n.active,
+        capacity,
+        utilisation: capacity !== null && capacity > 0 ? busyAvg / capacity : null,
+        busyAvg,
+        queueAvg: span > 0 ? wQ / span : 0,
+        served: n.served,
+        started: n.started,
+        rejected: n.rejected,
+        meanWaitMs: n.started > 0 ? n.waitSum / n.started : 0,
+        up: n.up,
+      };
+    }
+
+    return {
+      t,
+      windowMs,
+      arrived: this.arrived,
+      completed: this.completed,
+      errored: this.errored,
+      inFlight: this.inFlight,
+      throughput: windowMs > 0 ? (nWin * 1000) / windowMs : 0,
+      latency: summary(hist, nWin, latSum, max),
+      errorsByStatus: errs,
+      windowCompleted: ok,
+      windowErrored: err,
+      totals: {
+        throughput: t > 0 ? (finished * 1000) / t : 0,
+        latency: summary(this.histAll, finished, this.latSum, this.latMax),
+        errorsByStatus: errsAll,
+        meanInFlight: t > 0 ? (this.inFlightArea + this.inFlight * (t - this.inFlightLastT)) / t : 0,
+      },
+      nodes,
+    };
+  }
+
+  // ───────────────────────────── setup ─────────────────────────────
+
+  private setMixInternal(mix: Partial<Record<RequestType, number>> | undefined): void {
+    const m = { ...DEFAULT_MIX, ...(mix ?? {}) };
+    let total = 0;
+    for (const t of REQUEST_TYPES) total += Math.max(0, Number.isFinite(m[t]) ? m[t] : 0);
+    let acc = 0;
+    REQUEST_TYPES.forEach((t, i) => {
+      const share = total > 0 ? Math.max(0, Number.isFinite(m[t]) ? m[t] : 0) / total : i === 1 ? 1 : 0;
+      acc += share;
+      this.mixCum[i] = acc;
+    });
+    this.mixCum[3] = 1;
+  }
+
+  private init(): void {
+    this.rng.seed(this.seedValue);
+    this.q.clear();
+    this.nodes = [];
+    this.byId.clear();
+    this.edges.clear();
+    this.nextNodeIdx = 0;
+    this._now = 0;
+    this.arrTok = 0;
+    this.arrPending = false;
+    this.nextReqId = 1;
+    this.events = 0;
+    this.arrived = 0;
+    this.completed = 0;
+    this.errored = 0;
+    this.inFlight = 0;
+    this.inFlightArea = 0;
+    this.inFlightLastT = 0;
+    this.latSum = 0;
+    this.latMax = 0;
+    this.histAll.fill(0);
+    this.statusAll.fill(0);
+    this.statusSlots.clear();
+    this.slotStatus = [];
+    this.curBucket = 0;
+    this.nextBucketT = this.bucketMs;
+    this.bOk.fill(0);
+    this.bErr.fill(0);
+    this.bLatSum.fill(0);
+    this.bMax.fill(0);
+    this.bHist.fill(0);
+    this.bStatus.fill(0);
+    for (const tr of this.trActive) this.trPool.push(tr);
+    this.trActive.length = 0;
+    this.hash = FNV_OFFSET;
+    this.emitted = 0;
+    this.capture = false;
+    this.captured = null;
+    this.ring = [];
+    this.ringHead = 0;
+    this.build(true);
+  }
+
+  /** (Re)build node and edge tables from this.topology. */
+  private build(fresh: boolean): void {
+    const topo = this.topology;
+    const now = this._now;
+    const seen = new Set<string>();
+    const nodes: SimNode[] = [];
+    for (const tn of topo.nodes) {
+      if (seen.has(tn.id)) continue;
+      seen.add(tn.id);
+      let n = this.byId.get(tn.id);
+      if (n && n.kind !== tn.kind) {
+        this.removeNode(n);
+        n = undefined;
+      }
+      if (!n) {
+        n = new SimNode(tn.id, this.nextNodeIdx++, tn.kind, KIND_CODE[tn.kind], now);
+        this.byId.set(tn.id, n);
+      }
+      nodes.push(n);
+    }
+    if (!fresh) {
+      for (const old of this.nodes) if (!seen.has(old.id) && !old.removed) this.removeNode(old);
+    }
+    this.nodes = nodes;
+
+    // Parameters (boxes first, since processes read their box).
+    const paramsOf = new Map<string, SimNodeParams>();
+    for (const tn of topo.nodes) paramsOf.set(tn.id, (tn.params ?? {}) as SimNodeParams);
+    const parentOf = new Map<string, string | undefined>();
+    for (const tn of topo.nodes) parentOf.set(tn.id, tn.parentId);
+    for (const n of nodes) {
+      const p = paramsOf.get(n.id) ?? {};
+      if (n.k === K_SERVER) {
+        this.touch(n);
+        n.cores = Math.max(1, p.cores ?? CATALOG.server.capacity.cores ?? 1);
+        n.up = p.up !== false;
+      }
+    }
+    for (const n of nodes) {
+      if (n.k === K_SERVER) continue;
+      const p = paramsOf.get(n.id) ?? {};
+      const cap = CATALOG[n.kind].capacity;
+      const parentId = parentOf.get(n.id);
+      const box = parentId !== undefined ? this.byId.get(parentId) : undefined;
+      n.box = box && box.k === K_SERVER && seen.has(box.id) ? box : null;
+      const boxParams: SimNodeParams = n.box ? (paramsOf.get(n.box.id) ?? {}) : {};
+      const wasUp = n.up;
+      n.up = p.up !== false && (n.box ? n.box.up : true);
+      n.svc = Math.max(0, p.serviceMs ?? cap.serviceMs ?? 0);
+      n.hit = clamp01(p.hitRatio ?? cap.hitRatio ?? 0);
+      n.timeout = Math.max(0, p.timeoutMs ?? cap.timeoutMs ?? Infinity);
+      n.queries = Math.max(0, Math.floor(p.queriesPerRequest ?? cap.queriesPerRequest ?? 0));
+      n.weight = Math.max(0, p.weight ?? boxParams.weight ?? 1);
+      n.lb = LB_CODE[p.lbMethod ?? 'round_robin'] ?? 0;
+      n.cpu = n.k !== K_USER && n.k !== K_STATIC && n.k !== K_MEDIA;
+      const oldConc = n.conc;
+      switch (n.k) {
+        case K_GUNICORN: {
+          const workers = Math.max(1, Math.floor(p.workers ?? p.concurrency ?? cap.concurrency ?? 1));
+          const mult = p.workerClass === 'gthread' ? 4 : p.workerClass === 'async' ? 100 : 1;
+          n.slotted = true;
+          n.conc = workers * mult;
+          n.backlog = Math.max(0, p.backlog ?? cap.backlog ?? Infinity);
+          break;
+        }
+        case K_RUNSERVER:
+        case K_CDN:
+        case K_NGINX:
+        case K_POSTGRES:
+        case K_SQLITE:
+        case K_REDIS:
+          n.slotted = true;
+          n.conc = Math.max(1, Math.floor(p.concurrency ?? cap.concurrency ?? 1));
+          n.backlog = Math.max(0, p.backlog ?? cap.backlog ?? (n.k === K_NGINX ? 511 : Infinity));
+          break;
+        default:
+          n.slotted = false;
+          n.conc = Infinity;
+          n.backlog = Infinity;
+      }
+      if (!fresh) {
+        if (wasUp && !n.up) this.drainQueue(n, 0);
+        else if (n.up && n.conc > oldConc) this.startQueued(n);
+      }
+    }
+
+    // Edges.
+    const edgeSeen = new Set<string>();
+    for (const n of nodes) {
+      n.out = [];
+      n.upstreams = [];
+      n.cdnOut = [];
+      n.originOut = [];
+      n.staticE = null;
+      n.mediaE = null;
+      n.appE = null;
+      n.dbE = null;
+      n.redisE = null;
+    }
+    for (const te of topo.edges) {
+      const from = this.byId.get(te.source);
+      const to = this.byId.get(te.target);
+      if (!from || !to || !seen.has(te.source) || !seen.has(te.target) || edgeSeen.has(te.id)) continue;
+      edgeSeen.add(te.id);
+      let e = this.edges.get(te.id);
+      if (e && (e.from !== from || e.to !== to)) {
+        e.removed = true;
+        e = undefined;
+      }
+      if (!e) {
+        e = new SimEdge(te.id, from, to);
+        this.edges.set(te.id, e);
+      }
+      e.delay =
+        from.k === K_USER || from.k === K_CDN || to.k === K_USER
+          ? this.net.internetMs
+          : from.box !== null && from.box === to.box
+            ? this.net.localMs
+            : this.net.lanMs;
+      from.out.push(e);
+      const tk = to.k;
+      if (tk === K_CDN) from.cdnOut.push(e);
+      else from.originOut.push(e);
+      if (tk === K_GUNICORN || tk === K_RUNSERVER || tk === K_NGINX || tk === K_DJANGO) from.upstreams.push(e);
+      if (tk === K_STATIC && !from.staticE) from.staticE = e;
+      if (tk === K_MEDIA && !from.mediaE) from.mediaE = e;
+      if (tk === K_DJANGO && !from.appE) from.appE = e;
+      if ((tk === K_POSTGRES || tk === K_SQLITE) && !from.dbE) from.dbE = e;
+      if (tk === K_REDIS && !from.redisE) from.redisE = e;
+    }
+    for (const [id, e] of this.edges) {
+      if (!edgeSeen.has(id)) {
+        e.removed = true;
+        this.edges.delete(id);
+      }
+    }
+
+    this.users = nodes.filter((n) => n.k === K_USER && n.up);
+    this.scheduleArrival();
+  }
+
+  private removeNode(n: SimNode): void {
+    n.removed = true;
+    this.byId.delete(n.id);
+    // Queued calls have no pending event: fail them now.
+    while (n.qLen > 0) {
+      const c = this.dequeue(n);
+      this.failUp(c);
+    }
+  }
+
+  // ───────────────────────────── event loop ─────────────────────────────
+
+  private dispatch(): void {
+    const q = this.q;
+    const t = q.time;
+    this.events++;
+    if (t >= this.nextBucketT) this.rollTo(t);
+    this._now = t;
+    const c = q.obj;
+    switch (q.kind) {
+      case EV_ARRIVAL:
+        if (q.tok === this.arrTok) this.onArrival();
+        break;
+      case EV_HOP:
+        this.onHop(c!);
+        break;
+      case EV_SVC:
+        this.onSvc(c!);
+        break;
+      case EV_BACK:
+        this.onBack(c!);
+        break;
+      case EV_TIMEOUT:
+        if (q.tok === c!.tok) this.onTimeout(c!);
+        break;
+    }
+  }
+
+  private scheduleArrival(): void {
+    if (this.arrPending || this.rps <= 0 || this.users.length === 0) return;
+    this.arrPending = true;
+    this.q.push(this._now + this.rng.exp(1000 / this.rps), EV_ARRIVAL, null, this.arrTok);
+  }
+
+  private onArrival(): void {
+    this.arrPending = false;
+    this.scheduleArrival();
+    const users = this.users;
+    if (users.length === 0) return;
+    const rng = this.rng;
+    const user = users.length === 1 ? users[0]! : users[rng.int(users.length)]!;
+    const u = rng.next();
+    const cum = this.mixCum;
+    const tc = u < cum[0]! ? T_STATIC : u < cum[1]! ? T_PAGE : u < cum[2]! ? T_API : T_UPLOAD;
+    const client = rng.nextU32() & 0xffff;
+    const now = this._now;
+    const req = new Req(this.nextReqId++, tc, REQUEST_TYPES[tc]!, user, client, now);
+    this.arrived++;
+    this.inFlightArea += this.inFlight * (now - this.inFlightLastT);
+    this.inFlightLastT = now;
+    this.inFlight++;
+    this.emit(L_ARRIVE, req, user, null, null, -1, -1);
+    const root = new Call(req, user, null, null);
+    root.state = S_WAIT;
+    let e: SimEdge | undefined;
+    if (tc === T_STATIC && user.cdnOut.length > 0) e = user.cdnOut[user.rr++ % user.cdnOut.length];
+    else if (user.originOut.length > 0) e = user.originOut[user.rr++ % user.originOut.length];
+    else if (user.cdnOut.length > 0) e = user.cdnOut[user.rr++ % user.cdnOut.length];
+    if (!e) this.finish(req, 0);
+    else this.callChild(root, e, PH_PROXY, Infinity);
+  }
+
+  /** A call reached its node. */
+  private onHop(c: Call): void {
+    this.endTransit(c);
+    const n = c.node;
+    const e = c.edge!;
+    if (n.removed || e.removed) {
+      this.failUp(c);
+      return;
+    }
+    this.emit(L_HOP, c.req, n, e.from, n, -1, -1);
+    c.tArrive = this._now;
+    if (!n.up) {
+      this.respond(c, 0);
+      return;
+    }
+    if (!n.slotted || n.active < n.conc) this.start(c);
+    else if (n.qLen < n.backlog) {
+      this.touch(n);
+      this.enqueue(n, c);
+      c.state = S_QUEUED;
+      this.emit(L_QUEUE, c.req, n, null, null, -1, -1);
+    } else {
+      n.rejected++;
+      this.emit(L_REJECT, c.req, n, null, null, 503, -1);
+      this.respond(c, 503);
+    }
+  }
+
+  private start(c: Call): void {
+    const n = c.node;
+    const now = this._now;
+    this.touch(n);
+    n.active++;
+    c.holdsSlot = true;
+    c.state = S_SERVICE;
+    const wait = now - c.tArrive;
+    n.started++;
+    n.waitSum += wait;
+    let mean = n.svc;
+    if (n.k === K_DJANGO) {
+      const t = c.req.t;
+      if (t === T_STATIC) mean *= 0.25;
+      else if (t === T_UPLOAD) mean *= 2;
+    }
+    let dur = mean > 0 ? this.rng.exp(mean) : 0;
+    const box = n.box;
+    if (box !== null && n.cpu) {
+      this.touch(box);
+      const busy = ++box.cpuBusy;
+      c.cpuBox = box;
+      if (busy > box.cores) dur *= busy / box.cores;
+    }
+    c.svcStart = now;
+    this.emit(L_START, c.req, n, null, null, -1, wait);
+    this.q.push(now + dur, EV_SVC, c, 0);
+  }
+
+  private onSvc(c: Call): void {
+    const box = c.cpuBox;
+    if (box !== null) {
+      this.touch(box);
+      box.cpuBusy--;
+      c.cpuBox = null;
+    }
+    const n = c.node;
+    if (n.removed) {
+      this.failUp(c);
+      return;
+    }
+    this.emit(L_DONE, c.req, n, null, null, -1, this._now - c.svcStart);
+    if (!n.up) {
+      this.respond(c, 0);
+      return;
+    }
+    const req = c.req;
+    const t = req.t;
+    switch (n.k) {
+      case K_CDN:
+        if (t === T_STATIC && n.hit > 0 && this.rng.next() < n.hit) {
+          c.cacheHit = true;
+          req.cdnHit = true;
+          this.respond(c, 200);
+        } else if (n.out.length > 0) {
+          this.callChild(c, n.out[n.rr++ % n.out.length]!, PH_PROXY, Infinity);
+        } else this.respond(c, 502);
+        break;
+      case K_NGINX:
+        if (t === T_STATIC) {
+          if (n.staticE) this.callChild(c, n.staticE, PH_STATIC, Infinity);
+          else this.respond(c, 200);
+        } else {
+          const e = this.pickUpstream(n, req);
+          if (e) this.callChild(c, e, PH_PROXY, n.timeout);
+          else this.respond(c, 502);
+        }
+        break;
+      case K_RUNSERVER:
+      case K_GUNICORN:
+        if (t === T_STATIC && n.k === K_RUNSERVER) {
+          if (n.staticE) this.callChild(c, n.staticE, PH_STATIC, Infinity);
+          else this.respond(c, 200);
+        } else if (n.appE) this.callChild(c, n.appE, PH_PROXY, Infinity);
+        else this.respond(c, okStatus(t));
+        break;
+      case K_DJANGO:
+        c.step = 0;
+        this.djangoNext(c);
+        break;
+      case K_REDIS: {
+        const hit = n.hit > 0 && this.rng.next() < n.hit;
+        c.cacheHit = hit;
+        this.respond(c, hit ? 200 : 404);
+        break;
+      }
+      case K_POSTGRES:
+      case K_SQLITE:
+      case K_STATIC:
+      case K_MEDIA:
+        this.respond(c, 200);
+        break;
+      default:
+        // Users and server boxes do not serve requests.
+        this.respond(c, 0);
+    }
+  }
+
+  /** Django's query loop: cache lookup / DB query per query, then media write, then answer. */
+  private djangoNext(c: Call): void {
+    const n = c.node;
+    const t = c.req.t;
+    const queries = t === T_STATIC ? 0 : n.queries;
+    if (c.step < queries) {
+      if (t === T_PAGE && n.redisE) this.callChild(c, n.redisE, PH_CACHE, Infinity);
+      else if (n.dbE) this.callChild(c, n.dbE, PH_DB, Infinity);
+      else this.respond(c, 500);
+    } else if (t === T_UPLOAD && n.mediaE && c.phase !== PH_MEDIA) {
+      this.callChild(c, n.mediaE, PH_MEDIA, Infinity);
+    } else this.respond(c, okStatus(t));
+  }
+
+  /** A response reached the caller's node. */
+  private onBack(c: Call): void {
+    this.endTransit(c);
+    const p = c.parent!;
+    if (p.child !== c || p.state !== S_WAIT) {
+      this.emit(L_DROP, c.req, p.node, c.node, p.node, c.status, -1);
+      return;
+    }
+    if (c.edge!.removed || p.node.removed) {
+      this.failUp(c);
+      return;
+    }
+    this.emit(L_RESPOND, c.req, p.node, c.node, p.node, c.status, -1);
+    p.child = null;
+    c.edge!.conns--;
+    this.deliver(p, c.status, c.cacheHit);
+  }
+
+  /** Caller p got `status` from its child. */
+  private deliver(p: Call, status: number, cacheHit: boolean): void {
+    const n = p.node;
+    if (n.k === K_USER && p.parent === null) {
+      this.finish(p.req, status);
+      return;
+    }
+    if (!n.up) {
+      this.respond(p, 0);
+      return;
+    }
+    switch (n.k) {
+      case K_CDN:
+        this.respond(p, status === 0 ? 502 : status);
+        break;
+      case K_NGINX:
+        if (p.phase === PH_STATIC) this.respond(p, status === 200 ? 200 : 404);
+        else this.respond(p, status === 0 ? 502 : status);
+        break;
+      case K_GUNICORN:
+      case K_RUNSERVER:
+        if (p.phase === PH_STATIC) this.respond(p, status === 200 ? 200 : 404);
+        else this.respond(p, status === 0 ? 500 : status);
+        break;
+      case K_DJANGO:
+        if (p.phase === PH_CACHE) {
+          if (status === 200 && cacheHit) {
+            p.step++;
+            this.djangoNext(p);
+          } else if (n.dbE) this.callChild(p, n.dbE, PH_DB, Infinity);
+          else this.respond(p, 500);
+        } else if (p.phase === PH_DB) {
+          if (status === 200) {
+            p.step++;
+            this.djangoNext(p);
+          } else this.respond(p, 500);
+        } else if (p.phase === PH_MEDIA) {
+          this.respond(p, status === 200 ? okStatus(p.req.t) : 500);
+        } else this.respond(p, status);
+        break;
+      default:
+        this.respond(p, status);
+    }
+  }
+
+  private onTimeout(c: Call): void {
+    if (c.state !== S_WAIT) return;
+    const child = c.child;
+    if (child !== null) {
+      child.edge!.conns--;
+      c.child = null;
+    }
+    if (c.node.removed) {
+      this.failUp(c);
+      return;
+    }
+    this.emit(L_TIMEOUT, c.req, c.node, null, null, 504, this._now - c.svcStart);
+    this.respond(c, 504);
+  }
+
+  private callChild(c: Call, e: SimEdge, phase: number, timeout: number): void {
+    const to = e.to;
+    const child = new Call(c.req, to, c, e);
+    c.child = child;
+    c.phase = phase;
+    c.state = S_WAIT;
+    e.conns++;
+    const t1 = this._now + e.delay;
+    this.beginTransit(child, e, e.from, to, t1, false, -1, false);
+    this.q.push(t1, EV_HOP, child, 0);
+    if (timeout < Infinity) {
+      c.svcStart = this._now;
+      this.q.push(this._now + timeout, EV_TIMEOUT, c, ++c.tok);
+    }
+  }
+
+  /** c answers `status`: frees its slot, then the answer travels back to the caller. */
+  private respond(c: Call, status: number): void {
+    const n = c.node;
+    c.status = status;
+    c.tok++;
+    c.state = S_BACK;
+    n.served++;
+    if (c.holdsSlot) {
+      c.holdsSlot = false;
+      this.touch(n);
+      n.active--;
+      if (n.qLen > 0 && n.up) this.startQueued(n);
+    }
+    const e = c.edge;
+    if (e === null) {
+      // The root call (at the user) never answers anyone.
+      return;
+    }
+    const t1 = this._now + e.delay;
+    const err = isError(status) && !(status === 404 && n.k === K_REDIS);
+    this.beginTransit(c, e, n, e.from, t1, true, err ? status : -1, c.cacheHit || c.req.cdnHit);
+    this.q.push(t1, EV_BACK, c, 0);
+  }
+
+  /** c cannot go on (its node or edge left the graph): the nearest caller still there gets 0. */
+  private failUp(c: Call): void {
+    this.emit(L_FAIL, c.req, c.node, null, null, 0, -1);
+    if (c.cpuBox !== null) {
+      this.touch(c.cpuBox);
+      c.cpuBox.cpuBusy--;
+      c.cpuBox = null;
+    }
+    let a = c;
+    for (;;) {
+      const p = a.parent;
+      if (p === null) {
+        this.finish(a.req, 0);
+        return;
+      }
+      if (p.child !== a || p.state !== S_WAIT) return; // its caller gave up already
+      p.child = null;
+      if (a.edge !== null) a.edge.conns--;
+      if (!p.node.removed) {
+        this.deliver(p, 0, false);
+        return;
+      }
+      a = p;
+    }
+  }
+
+  private finish(req: Req, status: number): void {
+    if (req.done) return;
+    req.done = true;
+    const now = this._now;
+    this.inFlightArea += this.inFlight * (now - this.inFlightLastT);
+    this.inFlightLastT = now;
+    this.inFlight--;
+    const lat = now - req.t0;
+    const slot = this.curBucket % N_BUCKETS;
+    const bin = binOf(lat);
+    this.histAll[bin]!++;
+    this.bHist[slot * HIST_BINS + bin]!++;
+    this.latSum += lat;
+    this.bLatSum[slot]! += lat;
+    if (lat > this.latMax) this.latMax = lat;
+    if (lat > this.bMax[slot]!) this.bMax[slot] = lat;
+    if (isError(status)) {
+      this.errored++;
+      this.bErr[slot]!++;
+      const k = this.statusSlot(status);
+      if (k >= 0) {
+        this.statusAll[k]!++;
+        this.bStatus[slot * MAX_STATUS_SLOTS + k]!++;
+      }
+      this.emit(L_ERROR, req, req.user, null, null, status, lat);
+    } else {
+      this.completed++;
+      this.bOk[slot]!++;
+      this.emit(L_COMPLETE, req, req.user, null, null, status, lat);
+    }
+  }
+
+  private statusSlot(status: number): number {
+    const k = this.statusSlots.get(status);
+    if (k !== undefined) return k;
+    if (this.slotStatus.length >= MAX_STATUS_SLOTS) return -1;
+    const slot = this.slotStatus.length;
+    this.slotStatus.push(status);
+    this.statusSlots.set(status, slot);
+    return slot;
+  }
+
+  // ───────────────────────────── load balancing ─────────────────────────────
+
+  private pickUpstream(n: SimNode, req: Req): SimEdge | null {
+    const ups = n.upstreams;
+    const len = ups.length;
+    if (len === 0) return null;
+    if (len === 1) {
+      const e = ups[0]!;
+      return e.to.up && !e.to.removed && e.to.weight > 0 ? e : null;
+    }
+    if (n.lb === 1) {
+      // least_conn: fewest open connections per weight; ties broken round robin.
+      let best: SimEdge | null = null;
+      let bestScore = Infinity;
+      const startAt = n.rr++ % len;
+      for (let i = 0; i < len; i++) {
+        const e = ups[(startAt + i) % len]!;
+        const w = e.to.weight;
+        if (!e.to.up || w <= 0) continue;
+        const score = e.conns / w;
+        if (score < bestScore) {
+          bestScore = score;
+          best = e;
+        }
+      }
+      return best;
+    }
+    if (n.lb === 2) {
+      // ip_hash: the client's address picks a weighted position among the up upstreams.
+      let total = 0;
+      for (let i = 0; i < len; i++) {
+        const e = ups[i]!;
+        if (e.to.up) total += e.to.weight;
+      }
+      if (total <= 0) return null;
+      let h = fnv(fnv(FNV_OFFSET, req.client), req.user.idx) >>> 0;
+      h = (h % 1_000_003) / 1_000_003;
+      let pos = h * total;
+      for (let i = 0; i < len; i++) {
+        const e = ups[i]!;
+        if (!e.to.up || e.to.weight <= 0) continue;
+        pos -= e.to.weight;
+        if (pos < 0) return e;
+      }
+      return null;
+    }
+    // Smooth weighted round robin (the algorithm NGINX uses).
+    let best: SimEdge | null = null;
+    let total = 0;
+    for (let i = 0; i < len; i++) {
+      const e = ups[i]!;
+      const w = e.to.weight;
+      if (!e.to.up || w <= 0) continue;
+      e.cw += w;
+      total += w;
+      if (best === null || e.cw > best.cw) best = e;
+    }
+    if (best !== null) best.cw -= total;
+    return best;
+  }
+
+  // ───────────────────────────── queues ─────────────────────────────
+
+  private enqueue(n: SimNode, c: Call): void {
+    let q = n.q;
+    if (n.qLen === q.length) {
+      const bigger = new Array<Call | undefined>(q.length * 2);
+      for (let i = 0; i < n.qLen; i++) bigger[i] = q[(n.qHead + i) % q.length];
+      n.q = q = bigger;
+      n.qHead = 0;
+    }
+    q[(n.qHead + n.qLen) % q.length] = c;
+    n.qLen++;
+  }
+
+  private dequeue(n: SimNode): Call {
+    this.touch(n);
+    const q = n.q;
+    const c = q[n.qHead]!;
+    q[n.qHead] = undefined;
+    n.qHead = (n.qHead + 1) % q.length;
+    n.qLen--;
+    return c;
+  }
+
+  private startQueued(n: SimNode): void {
+    while (n.qLen > 0 && n.active < n.conc) this.start(this.dequeue(n));
+  }
+
+  private drainQueue(n: SimNode, status: number): void {
+    while (n.qLen > 0) this.respond(this.dequeue(n), status);
+  }
+
+  // ───────────────────────────── metrics ─────────────────────────────
+
+  /** Bring a node's time integrals up to now (call before changing active / qLen / cpuBusy). */
+  private touch(n: SimNode): void {
+    const dt = this._now - n.lastT;
+    if (dt > 0) {
+      n.busyArea += n.active * dt;
+      n.qArea += n.qLen * dt;
+      if (n.cpuBusy > 0) n.cpuArea += (n.cpuBusy < n.cores ? n.cpuBusy : n.cores) * dt;
+      n.lastT = this._now;
+    }
+  }
+
+  /** Move the window buckets forward so that the current one contains t. */
+  private rollTo(t: number): void {
+    const bms = this.bucketMs;
+    const target = Math.floor(t / bms);
+    if (target - this.curBucket > N_BUCKETS + 1) {
+      // A long quiet gap: skip buckets nobody will read.
+      this.curBucket = target - N_BUCKETS - 1;
+      this.nextBucketT = (this.curBucket + 1) * bms;
+    }
+    while (this.curBucket < target) {
+      const boundary = this.nextBucketT;
+      this.curBucket++;
+      this.nextBucketT = (this.curBucket + 1) * bms;
+      const s = this.curBucket % N_BUCKETS;
+      this.bOk[s] = 0;
+      this.bErr[s] = 0;
+      this.bLatSum[s] = 0;
+      this.bMax[s] = 0;
+      this.bHist.fill(0, s * HIST_BINS, (s + 1) * HIST_BINS);
+      this.bStatus.fill(0, s * MAX_STATUS_SLOTS, (s + 1) * MAX_STATUS_SLOTS);
+      for (const n of this.nodes) {
+        const dt = boundary - n.lastT;
+        n.snapBusy[s] = n.busyArea + n.active * dt;
+        n.snapQ[s] = n.qArea + n.qLen * dt;
+        n.snapCpu[s] = n.cpuArea + Math.min(n.cpuBusy, n.cores) * dt;
+      }
+    }
+  }
+
+  // ───────────────────────────── transits and events ─────────────────────────────
+
+  private beginTransit(
+    c: Call,
+    e: SimEdge,
+    from: SimNode,
+    to: SimNode,
+    t1: number,
+    back: boolean,
+    status: number,
+    cacheHit: boolean,
+  ): void {
+    const tr = this.trPool.pop() ?? new TransitImpl();
+    const req = c.req;
+    tr.reqId = req.id;
+    tr.type = req.type;
+    tr.edgeId = e.id;
+    tr.from = from.id;
+    tr.to = to.id;
+    tr.t0 = this._now;
+    tr.t1 = t1;
+    tr.back = back;
+    tr.status = status >= 0 ? status : undefined;
+    tr.cacheHit = cacheHit ? true : undefined;
+    tr.slot = this.trActive.length;
+    this.trActive.push(tr);
+    c.transit = tr;
+  }
+
+  private endTransit(c: Call): void {
+    const tr = c.transit;
+    if (tr === null) return;
+    c.transit = null;
+    const list = this.trActive;
+    const last = list.pop()!;
+    if (last !== tr) {
+      list[tr.slot] = last;
+      last.slot = tr.slot;
+    }
+    this.trPool.push(tr);
+  }
+
+  private emit(
+    kind: number,
+    req: Req,
+    node: SimNode | null,
+    from: SimNode | null,
+    to: SimNode | null,
+    status: number,
+    dur: number,
+  ): void {
+    let h = this.hash;
+    F64[0] = this._now;
+    h = Math.imul(h ^ U32[0]!, FNV_PRIME);
+    h = Math.imul(h ^ U32[1]!, FNV_PRIME);
+    h = Math.imul(h ^ kind, FNV_PRIME);
+    h = Math.imul(h ^ req.id, FNV_PRIME);
+    h = Math.imul(h ^ req.t, FNV_PRIME);
+    h = Math.imul(h ^ (node !== null ? node.idx : -1), FNV_PRIME);
+    h = Math.imul(h ^ (from !== null ? from.idx : -1), FNV_PRIME);
+    h = Math.imul(h ^ (to !== null ? to.idx : -1), FNV_PRIME);
+    h = Math.imul(h ^ status, FNV_PRIME);
+    this.hash = h;
+    const seq = this.emitted++;
+    if (this.capture) {
+      this.capture = false;
+      this.captured = this.makeEvent(seq, kind, req, node, from, to, status, dur);
+    }
+    if (this.logCap > 0 || this.listeners.size > 0) {
+      const ev = this.makeEvent(seq, kind, req, node, from, to, status, dur);
+      if (this.logCap > 0) {
+        if (this.ring.length < this.logCap) this.ring.push(ev);
+        else {
+          this.ring[this.ringHead] = ev;
+          this.ringHead = (this.ringHead + 1) % this.logCap;
+        }
+      }
+      for (const l of this.listeners) l(ev);
+    }
+  }
+
+  private makeEvent(
+    seq: number,
+    kind: number,
+    req: Req,
+    node: SimNode | null,
+    from: SimNode | null,
+    to: SimNode | null,
+    status: number,
+    dur: number,
+  ): SimEvent {
+    const meta = REQUEST_META[req.type];
+    const ev: SimEvent = {
+      seq,
+      t: this._now,
+      kind: LOG_KINDS[kind]!,
+      reqId: req.id,
+      type: req.type,
+      method: meta.method,
+      path: meta.path,
+    };
+    if (node !== null) ev.node = node.id;
+    if (from !== null) ev.from = from.id;
+    if (to !== null) ev.to = to.id;
+    if (status >= 0) ev.status = status;
+    if (dur >= 0) ev.durationMs = dur;
+    return ev;
+  }
+}
+
+function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+function summary(hist: ArrayLike<number>, n: number, sum: number, max: number): LatencySummary {
+  return {
+    mean: n > 0 ? sum / n : 0,
+    p50: quantile(hist, n, 0.5, max),
+    p95: quantile(hist, n, 0.95, max),
+    p99: quantile(hist, n, 0.99, max),
+    max,
+  };
+}
+
+/** FNV-1a (32-bit) of a string; handy for hashing exported event logs. */
+export function fnv1aString(s: string, h: number = FNV_OFFSET): number {
+  for (let i = 0; i < s.length; i++) h = fnv(h, s.charCodeAt(i));
+  return h >>> 0;
+}

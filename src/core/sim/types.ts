@@ -1,0 +1,190 @@
+import type { ComponentKind } from '../catalog/catalog';
+import type { NodeParams } from '../topology/types';
+
+/** The kinds of request a user sends. */
+export type RequestType = 'static' | 'page' | 'api' | 'upload';
+
+export const REQUEST_TYPES: readonly RequestType[] = ['static', 'page', 'api', 'upload'];
+
+/** What each request type is on the wire. */
+export const REQUEST_META: Readonly<Record<RequestType, { method: 'GET' | 'POST'; path: string }>> = {
+  static: { method: 'GET', path: '/static/app.css' },
+  page: { method: 'GET', path: '/products/' },
+  api: { method: 'POST', path: '/api/orders/' },
+  upload: { method: 'POST', path: '/media/uploads/' },
+};
+
+/** Default share of each request type (normalised by the engine). */
+export const DEFAULT_MIX: Readonly<Record<RequestType, number>> = { static: 0.4, page: 0.4, api: 0.15, upload: 0.05 };
+
+export type LbMethod = 'round_robin' | 'least_conn' | 'ip_hash';
+
+/**
+ * Parameters the simulation reads from a node, beyond the shared NodeParams. Every field
+ * overrides the catalog default for that node's kind.
+ */
+export interface SimNodeParams extends NodeParams {
+  /** Slots (sync workers, connections) for kinds that have them; Gunicorn uses `workers` first. */
+  concurrency?: number;
+  /** How many requests may wait for a slot before new ones get 503. */
+  backlog?: number;
+  /** NGINX: upstream timeout before 504. */
+  timeoutMs?: number;
+  /** Django: database queries per dynamic request. */
+  queriesPerRequest?: number;
+  /** NGINX: load-balancing method (default round_robin). */
+  lbMethod?: LbMethod;
+}
+
+/** Network delays of one hop, in simulated ms. */
+export interface NetworkOptions {
+  /** A hop from a user or a CDN (over the internet). Default 20. */
+  internetMs?: number;
+  /** A hop between two machines. Default 1. */
+  lanMs?: number;
+  /** A hop between two processes on the same server box. Default 0.2. */
+  localMs?: number;
+}
+
+export interface SimOptions {
+  seed: number;
+  /** Total arrival rate (requests per simulated second), split evenly across user nodes. */
+  rps: number;
+  mix?: Partial<Record<RequestType, number>>;
+  network?: NetworkOptions;
+  /** How many recent SimEvents recentEvents() keeps. Default 200; 0 turns it off. */
+  eventLog?: number;
+  /** Width of the metrics sliding window in simulated ms. Default 5000. */
+  windowMs?: number;
+}
+
+/** One hop a request (or its response) is travelling along right now; for drawing. */
+export interface Transit {
+  reqId: number;
+  type: RequestType;
+  edgeId: string;
+  /** Node the packet left (for a response: the server side of the edge). */
+  from: string;
+  /** Node the packet is heading to. */
+  to: string;
+  /** Simulated ms when it left and when it arrives; position = (now − t0)/(t1 − t0). */
+  t0: number;
+  t1: number;
+  /** A response travelling back toward the user. */
+  back: boolean;
+  /** Error status when this is an error response (0 = connection refused/reset). */
+  status?: number;
+  /** The response was served from a cache (CDN edge or Redis). */
+  cacheHit?: boolean;
+}
+
+export type SimEventKind =
+  /** A user sent a new request (node = the user). */
+  | 'arrive'
+  /** The request reached `to` over the edge from `from`. */
+  | 'hop'
+  /** All slots of `node` busy: the request waits in its queue. */
+  | 'queue'
+  /** `node` starts working on it (durationMs = time it waited). */
+  | 'start'
+  /** `node` finished its own work (durationMs = service time). */
+  | 'done'
+  /** A response reached `to` from `from` (status). */
+  | 'respond'
+  /** `node`'s queue was full: answered 503 without doing the work. */
+  | 'reject'
+  /** `node` (a proxy) gave up waiting for its upstream: 504. */
+  | 'timeout'
+  /** A late response reached a proxy that had already answered 504; it is discarded. */
+  | 'drop'
+  /** The node or edge it was on was removed from the graph. */
+  | 'fail'
+  /** The response reached the user: success (durationMs = latency). */
+  | 'complete'
+  /** The response reached the user: an error status (durationMs = latency). */
+  | 'error';
+
+export interface SimEvent {
+  /** Position in the run's event stream (0, 1, 2, …). */
+  seq: number;
+  t: number;
+  kind: SimEventKind;
+  reqId: number;
+  type: RequestType;
+  method: 'GET' | 'POST';
+  path: string;
+  node?: string;
+  from?: string;
+  to?: string;
+  status?: number;
+  durationMs?: number;
+}
+
+export interface LatencySummary {
+  mean: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export interface NodeMetrics {
+  id: string;
+  kind: ComponentKind;
+  /** Requests waiting for a slot right now. */
+  queue: number;
+  /** Requests it holds right now (in service or waiting on its downstream). */
+  busy: number;
+  /** Slots (workers, connections); for a server box, its CPU cores; null = unlimited. */
+  capacity: number | null;
+  /** Time-averaged busy / capacity over the window (server box: CPU use); null when unlimited. */
+  utilisation: number | null;
+  /** Time-averaged busy over the window. */
+  busyAvg: number;
+  /** Time-averaged queue length over the window. */
+  queueAvg: number;
+  /** Responses it sent (all time). */
+  served: number;
+  /** Requests it started working on (all time). */
+  started: number;
+  /** Requests it answered 503 because its queue was full (all time). */
+  rejected: number;
+  /** Mean time a request waited in its queue before starting (all time). */
+  meanWaitMs: number;
+  up: boolean;
+}
+
+export interface MetricsSnapshot {
+  /** Simulated time of the snapshot, ms. */
+  t: number;
+  /** Width of the window the windowed figures cover, ms. */
+  windowMs: number;
+  /** All-time counts. Invariant: arrived = completed + errored + inFlight. */
+  arrived: number;
+  completed: number;
+  errored: number;
+  inFlight: number;
+  /** Responses (success + error) per simulated second, over the window. */
+  throughput: number;
+  /** Latency of responses over the window, ms. */
+  latency: LatencySummary;
+  /** Error responses over the window, by status ("0" = connection refused). */
+  errorsByStatus: Record<string, number>;
+  /** Completed and errored in the window. */
+  windowCompleted: number;
+  windowErrored: number;
+  totals: {
+    throughput: number;
+    latency: LatencySummary;
+    errorsByStatus: Record<string, number>;
+    /** Time-averaged number of requests in the system (for Little's law). */
+    meanInFlight: number;
+  };
+  nodes: Record<string, NodeMetrics>;
+}
+
+export interface WaitStats {
+  started: number;
+  totalWaitMs: number;
+  meanWaitMs: number;
+}
