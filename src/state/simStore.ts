@@ -6,12 +6,12 @@
  * its undo history.
  */
 import { create } from 'zustand';
-import { Simulation } from '../core/sim/engine';
+import type { Simulation } from '../core/sim/engine';
 import { DEFAULT_MIX, type MetricsSnapshot, type RequestType, type SimEvent } from '../core/sim/types';
 import type { Topology } from '../core/topology/types';
 
 /** 1× plays simulated time this much slower than the wall clock, so a hop is long enough to see. */
-export const REAL_TO_SIM = 0.02;
+export const REAL_TO_SIM = 0.1;
 export const SPEED_MIN = 0.1;
 export const SPEED_MAX = 10;
 export const RPS_MIN = 0;
@@ -22,7 +22,9 @@ export const PUBLISH_MS = 250;
 export const LOG_CAP = 300;
 
 /** Network delays the on-screen engine uses: long enough for packets to be seen travelling. */
-export const SCREEN_NETWORK = { internetMs: 20, lanMs: 4, localMs: 2 } as const;
+export const SCREEN_NETWORK = { internetMs: 20, lanMs: 8, localMs: 4 } as const;
+/** The metrics window, ms of simulated time (20 s on the wall clock at 1×). */
+export const WINDOW_MS = 2000;
 
 export interface LogRow {
   seq: number;
@@ -50,6 +52,8 @@ export interface NodeLoad {
 export type Mix = Record<RequestType, number>;
 
 export interface SimState {
+  /** The engine's code has loaded and a run exists. */
+  ready: boolean;
   playing: boolean;
   speed: number;
   rps: number;
@@ -107,20 +111,40 @@ function collect(e: SimEvent) {
   if (arrivals.size > 50_000) arrivals.clear();
 }
 
+// The engine's code is loaded after first paint, so the canvas appears before it arrives.
+let SimulationClass: typeof Simulation | null = null;
+let loading: Promise<void> | null = null;
+function loadEngine(): Promise<void> {
+  loading ??= import('../core/sim/engine').then((mod) => {
+    SimulationClass = mod.Simulation;
+  });
+  return loading;
+}
+
 function createEngine(topology: Topology) {
+  if (!SimulationClass) {
+    void loadEngine().then(() => {
+      if (engineTopology === topology || !engine) createEngine(engineTopology ?? topology);
+    });
+    engineTopology = topology;
+    return;
+  }
   unsubscribeEvents?.();
   const s = useSimStore.getState();
-  engine = new Simulation(topology, {
+  engine = new SimulationClass(topology, {
     seed: s.seed,
     rps: s.rps,
     mix: s.mix,
     network: SCREEN_NETWORK,
     eventLog: 0,
+    windowMs: WINDOW_MS,
   });
   engineTopology = topology;
   logRing.length = 0;
   arrivals.clear();
   unsubscribeEvents = engine.onEvent(collect);
+  useSimStore.setState({ ready: true });
+  publish();
 }
 
 /** The engine for the topology on screen (created on first use). */
@@ -132,7 +156,6 @@ export function getEngine(): Simulation | null {
 export function attachTopology(topology: Topology, fresh: boolean) {
   if (!engine || fresh) {
     createEngine(topology);
-    publish();
   } else if (topology !== engineTopology) {
     engine.setTopology(topology);
     engineTopology = topology;
@@ -200,6 +223,7 @@ function seedFromSearch(): number {
 }
 
 export const useSimStore = create<SimState>((set, get) => ({
+  ready: false,
   playing: false,
   speed: 1,
   rps: 50,

@@ -6,6 +6,10 @@ import { useUiStore } from '../state/uiStore';
 import { Canvas } from './canvas/Canvas';
 import { EnvironmentTabs, CANVAS_PANEL_ID } from './EnvironmentTabs';
 import { Inspector } from './panels/Inspector';
+import { EventLog } from './panels/EventLog';
+import { Metrics } from './panels/Metrics';
+import { Transport } from './panels/Transport';
+import { useShortcuts } from './useShortcuts';
 import { TopBarControls } from './TopBarControls';
 import { useUrlSync } from './useUrlSync';
 import { useSimulation } from './useSimulation';
@@ -21,6 +25,7 @@ export function App() {
   const still = reduced === true || !animations;
   useUrlSync();
   useSimulation();
+  useShortcuts();
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -46,6 +51,10 @@ export function App() {
             </nav>
             <TopBarControls />
           </header>
+          <div className="toolbar">
+            <Transport />
+            <Metrics />
+          </div>
           <main className="workspace">
             <div
               id={CANVAS_PANEL_ID}
@@ -66,7 +75,10 @@ export function App() {
               </m.div>
             </div>
             <aside className="sidepanel" aria-label={t('app.sidePanel')}>
-              <Inspector />
+              <div className="sidepanel__main">
+                <Inspector />
+              </div>
+              <EventLog />
             </aside>
           </main>
         </div>

@@ -14,7 +14,7 @@ import type { NodeParams, Scene, SceneId, TopoEdge, TopoNode, Topology, XY } fro
 
 /** Geometry the scenes are laid out with (pixels). The canvas should draw nodes this size. */
 export const SCENE_LAYOUT = {
-  nodeWidth: 200,
+  nodeWidth: 210,
   nodeHeight: 80,
   /** Horizontal gap between columns (and between boxes). */
   gap: 56,

@@ -1,0 +1,88 @@
+import { useMemo, useState } from 'react';
+import { REQUEST_TYPES, type RequestType } from '../../core/sim/types';
+import { useDocumentStore } from '../../state/documentStore';
+import { useSimStore, type LogRow } from '../../state/simStore';
+import { useUiStore } from '../../state/uiStore';
+import { nodeName } from '../canvas/flowModel';
+import { useT } from '../useT';
+import type { TFn } from '../../i18n';
+
+/** Rows shown at once (the store keeps a few hundred). */
+const SHOWN = 80;
+
+type Filter = 'all' | RequestType;
+
+/** The event list, like Packet Tracer's: newest first, `NGINX → Gunicorn · GET /products/ · 2.1 ms`. */
+export function EventLog() {
+  const t = useT();
+  const lang = t('app.locale');
+  const scene = useUiStore((s) => s.scene);
+  const topology = useDocumentStore((s) => s.topologies[scene]);
+  const log = useSimStore((s) => s.log);
+  const [filter, setFilter] = useState<Filter>('all');
+
+  const names = useMemo(() => new Map(topology.nodes.map((n) => [n.id, nodeName(n, t)])), [topology, t]);
+  const rows = useMemo(() => {
+    const out: LogRow[] = [];
+    for (let i = log.length - 1; i >= 0 && out.length < SHOWN; i--) {
+      const r = log[i];
+      if (r && (filter === 'all' || r.type === filter)) out.push(r);
+    }
+    return out;
+  }, [log, filter]);
+
+  return (
+    <section className="eventlog" aria-labelledby="eventlog-title">
+      <div className="eventlog__head">
+        <h2 id="eventlog-title">{t('sim.log.title')}</h2>
+        <label className="eventlog__filter">
+          <span className="visually-hidden">{t('sim.log.filter')}</span>
+          <select aria-label={t('sim.log.filter')} value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
+            <option value="all">{t('sim.log.all')}</option>
+            {REQUEST_TYPES.map((k) => (
+              <option key={k} value={k}>
+                {t(`sim.mix.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ul className="eventlog__list" aria-label={t('sim.log.title')}>
+        {rows.length === 0 && <li className="eventlog__empty">{t('sim.log.empty')}</li>}
+        {rows.map((r) => (
+          <li key={r.seq} className={`eventlog__row eventlog__row--${rowTone(r)}`} data-type={r.type}>
+            {describe(r, names, t, lang)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function rowTone(r: LogRow): string {
+  if (r.kind === 'error' || r.kind === 'reject' || r.kind === 'timeout' || r.kind === 'fail') return 'error';
+  if (r.kind === 'respond' || r.kind === 'complete') return 'back';
+  return 'fwd';
+}
+
+function describe(r: LogRow, names: Map<string, string>, t: TFn, lang: string): string {
+  const name = (id?: string) => (id ? (names.get(id) ?? id) : '?');
+  const ms = `${r.ageMs.toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} ms`;
+  const req = `${r.method} ${r.path}`;
+  switch (r.kind) {
+    case 'hop':
+      return `${name(r.from)} → ${name(r.to)} · ${req} · ${ms}`;
+    case 'respond':
+      return `${name(r.from)} → ${name(r.to)} · ${r.status ?? ''} · ${req} · ${ms}`;
+    case 'complete':
+      return `${t('sim.log.complete', { status: r.status ?? 200 })} · ${req} · ${ms}`;
+    case 'error':
+      return `${t('sim.log.error', { status: r.status ?? 0 })} · ${req} · ${ms}`;
+    case 'reject':
+      return `${name(r.node)} · ${t('sim.log.reject')} · ${req}`;
+    case 'timeout':
+      return `${name(r.node)} · ${t('sim.log.timeout')} · ${req}`;
+    default:
+      return `${name(r.node)} · ${t('sim.log.fail')} · ${req}`;
+  }
+}
