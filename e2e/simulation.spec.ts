@@ -1,0 +1,110 @@
+import { test, expect, type Page } from '@playwright/test';
+
+const metric = (page: Page, label: string) =>
+  page.getByRole('region', { name: 'Metrics' }).locator('.stat', { hasText: label }).locator('.stat__value');
+
+async function number(page: Page, label: string): Promise<number> {
+  const text = (await metric(page, label).textContent()) ?? '';
+  return Number(text.replace(/[^\d.]/g, ''));
+}
+
+async function setSlider(page: Page, name: string, value: number) {
+  await page.getByRole('slider', { name }).fill(String(value));
+}
+
+test.describe('simulation on screen', () => {
+  test('Play moves Completed up and Pause freezes it', async ({ page }) => {
+    await page.goto('./?lang=en&scene=production&seed=3');
+    await setSlider(page, 'Requests per second', 200);
+    await setSlider(page, 'Speed', 7); // 10×
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(() => number(page, 'Completed'), { timeout: 15_000 }).toBeGreaterThan(20);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    const frozen = await metric(page, 'Completed').textContent();
+    // Paused: the simulated clock does not move, so neither does Completed, across many frames.
+    const clock = await page.locator('[data-stat="time"] .stat__value').textContent();
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          let n = 0;
+          const tick = () => (++n >= 30 ? resolve() : requestAnimationFrame(tick));
+          requestAnimationFrame(tick);
+        }),
+    );
+    await expect(page.locator('[data-stat="time"] .stat__value')).toHaveText(clock ?? '');
+    await expect(metric(page, 'Completed')).toHaveText(frozen ?? '');
+    await expect(metric(page, 'p95 latency')).toHaveText(/^\d[\d.,]* ms$/);
+  });
+
+  test('metrics read as label, number and unit', async ({ page }) => {
+    await page.goto('./?lang=en&scene=production');
+    const region = page.getByRole('region', { name: 'Metrics' });
+    await expect(region).toContainText(/Throughput\s+[\d.,]+ req\/s/);
+    await expect(region).toContainText(/p95 latency\s+[\d.,]+ ms/);
+    await expect(region).toContainText(/Errors\s+[\d.,]+ %/);
+    await expect(region).toContainText(/Completed\s+\d+/);
+    await expect(region).toContainText(/In flight\s+\d+/);
+  });
+
+  test('the event log shows NGINX → Gunicorn and Django → PostgreSQL hops', async ({ page }) => {
+    await page.goto('./?lang=en&scene=production&seed=5');
+    await setSlider(page, 'Requests per second', 200);
+    await setSlider(page, 'Speed', 7);
+    await page.getByRole('button', { name: 'Play' }).click();
+    const log = page.getByRole('list', { name: 'Event log' });
+    await expect(log.getByText(/NGINX → Gunicorn · GET \/products\/ · [\d.]+ ms/).first()).toBeVisible({ timeout: 15_000 });
+    await expect(log.getByText(/Django → PostgreSQL/).first()).toBeVisible({ timeout: 15_000 });
+    // Filtering by request type keeps only that type.
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('combobox', { name: 'Show requests' }).selectOption('static');
+    const rows = log.getByRole('listitem');
+    await expect(rows.first()).toBeVisible();
+    for (const text of await rows.allTextContents()) expect(text).toContain('/static/');
+  });
+
+  test('Step adds at most one event per press', async ({ page }) => {
+    await page.goto('./?lang=en&scene=production&seed=11');
+    const rows = page.getByRole('list', { name: 'Event log' }).locator('.eventlog__row');
+    const step = page.getByRole('button', { name: 'Step' });
+    let before = 0;
+    for (let i = 0; i < 25; i++) {
+      await step.click();
+      const after = await rows.count();
+      expect(after - before).toBeLessThanOrEqual(1);
+      expect(after).toBeGreaterThanOrEqual(before);
+      before = after;
+    }
+    expect(before).toBeGreaterThan(0);
+  });
+
+  test('a seeded run repeats exactly after reload', async ({ page }) => {
+    const run = async () => {
+      await page.goto('./?lang=en&scene=production&seed=42');
+      const step = page.getByRole('button', { name: 'Step' });
+      await expect(step).toBeEnabled();
+      for (let i = 0; i < 40; i++) await step.click();
+      return page.getByRole('list', { name: 'Event log' }).locator('.eventlog__row').allTextContents();
+    };
+    const first = await run();
+    expect(first.length).toBeGreaterThan(5);
+    await page.reload();
+    const second = await run();
+    expect(second).toEqual(first);
+  });
+
+  test('runserver at 200 requests/s is far worse than production at the same load', async ({ page }) => {
+    const measure = async (scene: string) => {
+      await page.goto(`./?lang=en&scene=${scene}&seed=7`);
+      await setSlider(page, 'Requests per second', 200);
+      await setSlider(page, 'Speed', 7);
+      await page.getByRole('button', { name: 'Play' }).click();
+      await expect.poll(() => number(page, 'Completed'), { timeout: 20_000 }).toBeGreaterThan(150);
+      await page.getByRole('button', { name: 'Pause' }).click();
+      return { p95: await number(page, 'p95 latency'), errors: await number(page, 'Errors') };
+    };
+    const prod = await measure('production');
+    const local = await measure('local');
+    expect(local.p95 > prod.p95 * 3 || local.errors > prod.errors + 5).toBe(true);
+  });
+});
