@@ -249,6 +249,23 @@ describe('behaviour', () => {
     expect(m.totals.latency.p50).toBeLessThan(260);
   });
 
+  it('a Gunicorn worker stuck past its timeout is killed: NGINX answers 502', () => {
+    const t = topo(
+      [
+        n('u', 'user'),
+        n('ng', 'nginx'),
+        n('g', 'gunicorn', { workers: 2, timeoutMs: 300 }),
+        n('d', 'django', { serviceMs: 3_000, queriesPerRequest: 0 }),
+      ],
+      [e('u', 'ng'), e('ng', 'g'), e('g', 'd')],
+    );
+    const sim = run(t, { rps: 2, mix: only('page'), ms: 60_000 });
+    drain(sim);
+    const m = sim.metrics();
+    expect(m.totals.errorsByStatus['502']).toBeGreaterThan(0.8 * m.arrived);
+    expect(m.inFlight).toBe(0);
+  });
+
   it('static files served by NGINX never reach Django', () => {
     const sim = new Simulation(productionLike(), { seed: 2, rps: 200, mix: only('static'), eventLog: 0 });
     const nodesSeen = new Set<string>();

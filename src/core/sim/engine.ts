@@ -27,7 +27,10 @@
  *   successor); dynamic requests run its Django successor while holding the slot.
  * - gunicorn: `workers` sync slots (gthread ×4, async ×100 as an approximation), backlog;
  *   runs its Django successor while holding the worker. Without a Django successor it
- *   answers after its own service time (a bare WSGI app: a pure M/M/c server).
+ *   answers after its own service time (a bare WSGI app: a pure M/M/c server). A request
+ *   still running after timeoutMs (default 30 s): the worker is killed and the connection
+ *   closes (0 ⇒ NGINX 502); the worker is free at once (the abandoned Django work still runs
+ *   to its end in the model — an approximation).
  * - django: CPU (serviceMs; static ×0.25, upload ×2), then queriesPerRequest queries:
  *   for a page, a Redis lookup first (hit skips the query; Redis down ⇒ falls through);
  *   then the database successor (postgres / sqlite). No database or database error ⇒ 500.
@@ -472,8 +475,10 @@ export class Simulation {
     return { started: n.started, totalWaitMs: n.waitSum, meanWaitMs: n.started > 0 ? n.waitSum / n.started : 0 };
   }
 
+  /** A snapshot of the metrics. A `now` later than the clock advances the simulation to it first. */
   metrics(now: number = this._now): MetricsSnapshot {
-    const t = Math.max(now, this._now);
+    if (now > this._now) this.advanceTo(now);
+    const t = this._now;
     if (t >= this.nextBucketT) this.rollTo(t);
     const bucketMs = this.bucketMs;
     const firstBucket = this.curBucket - N_BUCKETS + 1;
@@ -939,7 +944,7 @@ export class Simulation {
         if (t === T_STATIC && n.k === K_RUNSERVER) {
           if (n.staticE) this.callChild(c, n.staticE, PH_STATIC, Infinity);
           else this.respond(c, 200);
-        } else if (n.appE) this.callChild(c, n.appE, PH_PROXY, Infinity);
+        } else if (n.appE) this.callChild(c, n.appE, PH_PROXY, n.k === K_GUNICORN ? n.timeout : Infinity);
         else this.respond(c, okStatus(t));
         break;
       case K_DJANGO:
@@ -1052,8 +1057,11 @@ export class Simulation {
       this.failUp(c);
       return;
     }
-    this.emit(L_TIMEOUT, c.req, c.node, null, null, 504, this._now - c.svcStart);
-    this.respond(c, 504);
+    // NGINX answers 504; Gunicorn's master kills the stuck worker and the connection just
+    // closes (0), which NGINX turns into 502.
+    const status = c.node.k === K_NGINX ? 504 : 0;
+    this.emit(L_TIMEOUT, c.req, c.node, null, null, status, this._now - c.svcStart);
+    this.respond(c, status);
   }
 
   private callChild(c: Call, e: SimEdge, phase: number, timeout: number): void {
