@@ -14,7 +14,7 @@ const canvasNode = (page: Page, kind: string) => page.locator(`.react-flow__node
 test.describe('environments', () => {
   test('five tabs in promotion order, each drawing its scene', async ({ page }) => {
     await page.goto('./?lang=en');
-    const tabs = page.getByRole('tab');
+    const tabs = page.getByRole('tablist', { name: 'Environments' }).getByRole('tab');
     await expect(tabs).toHaveText(SCENES.map((s) => s.tab));
     for (const scene of SCENES) {
       await page.getByRole('tab', { name: scene.tab }).click();

@@ -15,6 +15,9 @@ export interface UiState {
   selectedId: string | null;
   /** The explicit "animations" switch; prefers-reduced-motion is honoured on top of it. */
   animations: boolean;
+  /** Which side panel tab is open (details, scaling, problems, configs, …). */
+  sidePanel: string;
+  setSidePanel: (id: string) => void;
   setLang: (lang: Lang) => void;
   setTheme: (theme: Theme) => void;
   setScene: (scene: SceneId) => void;
@@ -53,6 +56,8 @@ export const useUiStore = create<UiState>((set) => ({
   scene: 'production',
   selectedId: null,
   animations: true,
+  sidePanel: 'details',
+  setSidePanel: (sidePanel) => set({ sidePanel }),
   setLang: (lang) => {
     save(LANG_STORAGE_KEY, lang);
     set({ lang });
@@ -62,6 +67,6 @@ export const useUiStore = create<UiState>((set) => ({
     set({ theme });
   },
   setScene: (scene) => set({ scene, selectedId: null }),
-  select: (selectedId) => set({ selectedId }),
+  select: (selectedId) => set(selectedId ? { selectedId, sidePanel: 'details' } : { selectedId }),
   setAnimations: (animations) => set({ animations }),
 }));

@@ -5,7 +5,7 @@ import { useT } from './useT';
 import { useUiStore } from '../state/uiStore';
 import { Canvas } from './canvas/Canvas';
 import { EnvironmentTabs, CANVAS_PANEL_ID } from './EnvironmentTabs';
-import { Inspector } from './panels/Inspector';
+import { SidePanel } from './panels/SidePanel';
 import { EventLog } from './panels/EventLog';
 import { Metrics } from './panels/Metrics';
 import { Transport } from './panels/Transport';
@@ -75,9 +75,7 @@ export function App() {
               </m.div>
             </div>
             <aside className="sidepanel" aria-label={t('app.sidePanel')}>
-              <div className="sidepanel__main">
-                <Inspector />
-              </div>
+              <SidePanel />
               <EventLog />
             </aside>
           </main>

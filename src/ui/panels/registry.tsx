@@ -1,0 +1,15 @@
+import type { ComponentType } from 'react';
+import type { TKey } from '../../i18n';
+import { Inspector } from './Inspector';
+
+/**
+ * The side panel's tabs. Each feature adds one entry here; heavy panels are imported with
+ * React.lazy so they stay out of the initial bundle.
+ */
+export interface SidePanelDef {
+  id: string;
+  labelKey: TKey;
+  Component: ComponentType;
+}
+
+export const SIDE_PANELS: SidePanelDef[] = [{ id: 'details', labelKey: 'panels.details', Component: Inspector }];
