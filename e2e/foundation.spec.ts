@@ -45,7 +45,7 @@ test.describe('deep links and language', () => {
   test('?scene= and ?lang= open that scene in that language', async ({ page }) => {
     await page.goto('./?scene=local&lang=tr');
     await expect(page.locator('html')).toHaveAttribute('lang', 'tr');
-    await expect(page.getByRole('tab', { selected: true })).toHaveText('Local');
+    await expect(page.getByRole('tablist', { name: 'Ortamlar' }).getByRole('tab', { selected: true })).toHaveText('Local');
     await expect(canvasNode(page, 'sqlite')).toBeVisible();
     await expect(page.getByRole('combobox', { name: 'Dil' })).toHaveValue('tr');
   });
@@ -112,9 +112,7 @@ test.describe('canvas', () => {
     await page.goto('./?lang=en&scene=local');
     await canvasNode(page, 'runserver').focus();
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { level: 2 })).toHaveText(
-      'runserver',
-    );
+    await expect(page.getByRole('tabpanel', { name: 'Details' }).getByRole('heading', { level: 2 })).toHaveText('runserver');
   });
 });
 

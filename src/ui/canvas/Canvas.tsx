@@ -15,6 +15,7 @@ import { CATALOG } from '../../core/catalog/catalog';
 import { useDocumentStore } from '../../state/documentStore';
 import { useUiStore } from '../../state/uiStore';
 import { ComponentNode } from './ComponentNode';
+import { PacketLayer } from './PacketLayer';
 import { ServerNode } from './ServerNode';
 import { toFlowEdges, toFlowNodes } from './flowModel';
 import type { FlowNode } from './nodeData';
@@ -117,6 +118,7 @@ export function Canvas() {
         nodeStrokeColor={(n) => (n.type === 'server' ? '#94a3b8' : 'transparent')}
       />
       <Controls showInteractive={false} />
+      <PacketLayer />
     </ReactFlow>
   );
 }

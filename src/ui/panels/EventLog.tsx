@@ -47,7 +47,7 @@ export function EventLog() {
           </select>
         </label>
       </div>
-      <ul className="eventlog__list" aria-label={t('sim.log.title')}>
+      <ul className="eventlog__list" aria-label={t('sim.log.title')} tabIndex={0}>
         {rows.length === 0 && <li className="eventlog__empty">{t('sim.log.empty')}</li>}
         {rows.map((r) => (
           <li key={r.seq} className={`eventlog__row eventlog__row--${rowTone(r)}`} data-type={r.type}>

@@ -54,6 +54,7 @@ export function SidePanel() {
         id="sidepanel-body"
         className="sidepanel__main"
         role="tabpanel"
+        tabIndex={0}
         aria-labelledby={`sidetab-${current.id}`}
       >
         <Suspense fallback={<p className="panel-loading">{t('panels.loading')}</p>}>
