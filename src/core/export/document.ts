@@ -1,0 +1,390 @@
+/**
+ * The ProdViz document: one scene's architecture as a versioned, schema-validated JSON file.
+ * The same format travels in exported files, autosaved browser storage and share links.
+ *
+ * Reading is defensive: a size cap, a JSON parse, a scan for prototype keys, migrations from
+ * older versions, a schema (valibot), caps on counts and label length, and the topology's own
+ * structural checks. `parseDocument` never throws: it returns a document or an error code the
+ * UI turns into a sentence.
+ */
+import * as v from 'valibot';
+import { COMPONENT_KINDS } from '../catalog/catalog';
+import { validateTopology } from '../topology/graph';
+import type { NodeParams, SceneId, TopoEdge, TopoNode, Topology } from '../topology/types';
+import { SCENE_IDS } from '../topology/types';
+
+export const DOCUMENT_FORMAT = 'prodviz';
+export const DOCUMENT_VERSION = 1;
+
+/** Limits on what an import may hold. */
+export const DOCUMENT_LIMITS = {
+  /** Bytes of UTF-8 text. */
+  maxBytes: 1024 * 1024,
+  maxNodes: 300,
+  maxEdges: 1200,
+  maxLabelLength: 80,
+  maxIdLength: 64,
+  /** Positions and sizes stay within this many pixels of the origin. */
+  maxCoordinate: 1_000_000,
+} as const;
+
+export interface ProdVizDocument {
+  format: typeof DOCUMENT_FORMAT;
+  version: typeof DOCUMENT_VERSION;
+  scene: SceneId;
+  topology: Topology;
+}
+
+export type DocumentErrorCode =
+  /** Larger than maxBytes. */
+  | 'too-large'
+  /** Not JSON at all. */
+  | 'not-json'
+  /** Not a ProdViz document (no format marker, not an object). */
+  | 'not-document'
+  /** A version this app does not know (newer, or not a number). */
+  | 'unknown-version'
+  /** A `__proto__`, `constructor` or `prototype` key anywhere. */
+  | 'forbidden-key'
+  /** A label or name with markup (< or >) or control characters. */
+  | 'markup-in-label'
+  | 'label-too-long'
+  | 'too-many-nodes'
+  | 'too-many-edges'
+  /** A field of the wrong type or out of range. */
+  | 'invalid'
+  /** Duplicate ids, edges to nowhere, a process inside something that is not a server, … */
+  | 'broken-structure';
+
+export interface DocumentError {
+  code: DocumentErrorCode;
+  /** Where it went wrong, e.g. "topology.nodes.3.position.x" (for `invalid`). */
+  path?: string;
+}
+
+export type ParseResult =
+  { ok: true; document: ProdVizDocument } | { ok: false; error: DocumentError };
+
+// ——— the schema ———
+
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const MARKUP = /[<>]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** Ids: letters, digits and - _ . : > (scene edges are "a->b"), never a prototype key. */
+const ID_PATTERN = /^[A-Za-z0-9_.:>-]+$/;
+const idSchema = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(DOCUMENT_LIMITS.maxIdLength),
+  v.regex(ID_PATTERN),
+  v.check((s) => !FORBIDDEN_KEYS.has(s)),
+);
+
+const coordinate = v.pipe(
+  v.number(),
+  v.finite(),
+  v.minValue(-DOCUMENT_LIMITS.maxCoordinate),
+  v.maxValue(DOCUMENT_LIMITS.maxCoordinate),
+);
+const xySchema = v.strictObject({ x: coordinate, y: coordinate });
+const sizeSchema = v.strictObject({
+  width: v.pipe(v.number(), v.finite(), v.minValue(20), v.maxValue(20_000)),
+  height: v.pipe(v.number(), v.finite(), v.minValue(20), v.maxValue(20_000)),
+});
+
+/** Whether a user-given text is fit to be a label: not empty, no markup, no control characters. */
+export function labelProblem(label: string): DocumentErrorCode | null {
+  if (label.length > DOCUMENT_LIMITS.maxLabelLength) return 'label-too-long';
+  if (MARKUP.test(label) || CONTROL.test(label)) return 'markup-in-label';
+  return null;
+}
+
+const labelSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(DOCUMENT_LIMITS.maxLabelLength));
+const labelKeySchema = v.pipe(v.string(), v.regex(/^scenes\.labels\.[A-Za-z]{1,40}$/));
+const shortText = v.pipe(v.string(), v.maxLength(40));
+const labelArgsSchema = v.pipe(
+  v.record(
+    v.pipe(v.string(), v.regex(/^[A-Za-z]{1,20}$/)),
+    v.union([v.pipe(v.number(), v.finite()), shortText]),
+  ),
+  v.check((r) => Object.keys(r).length <= 8),
+);
+
+const int = (min: number, max: number) =>
+  v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+const num = (min: number, max: number) =>
+  v.pipe(v.number(), v.finite(), v.minValue(min), v.maxValue(max));
+
+/**
+ * Known parameters are checked by type and range. Parameters this version does not know
+ * (added by a later feature) are kept when they are plain values, so a round trip loses nothing.
+ */
+const paramsSchema = v.pipe(
+  v.objectWithRest(
+    {
+      workers: v.optional(int(1, 256)),
+      workerClass: v.optional(v.picklist(['sync', 'gthread', 'async'])),
+      cores: v.optional(int(1, 256)),
+      memoryMb: v.optional(int(64, 4_194_304)),
+      hitRatio: v.optional(num(0, 1)),
+      serviceMs: v.optional(num(0, 600_000)),
+      up: v.optional(v.boolean()),
+      weight: v.optional(num(0, 1000)),
+    },
+    v.union([v.pipe(v.number(), v.finite()), v.boolean(), shortText]),
+  ),
+  v.check(
+    (p) => Object.keys(p).length <= 24 && Object.keys(p).every((k) => /^[A-Za-z]{1,32}$/.test(k)),
+  ),
+);
+
+const nodeSchema = v.strictObject({
+  id: idSchema,
+  kind: v.picklist(COMPONENT_KINDS),
+  position: xySchema,
+  parentId: v.optional(idSchema),
+  size: v.optional(sizeSchema),
+  label: v.optional(labelSchema),
+  labelKey: v.optional(labelKeySchema),
+  labelArgs: v.optional(labelArgsSchema),
+  params: v.optional(paramsSchema),
+});
+
+const edgeSchema = v.strictObject({
+  id: idSchema,
+  source: idSchema,
+  target: idSchema,
+});
+
+const documentSchema = v.strictObject({
+  format: v.literal(DOCUMENT_FORMAT),
+  version: v.literal(DOCUMENT_VERSION),
+  scene: v.picklist(SCENE_IDS),
+  topology: v.strictObject({
+    nodes: v.pipe(v.array(nodeSchema), v.maxLength(DOCUMENT_LIMITS.maxNodes)),
+    edges: v.pipe(v.array(edgeSchema), v.maxLength(DOCUMENT_LIMITS.maxEdges)),
+  }),
+});
+
+// ——— migrations ———
+
+type Json = unknown;
+
+/**
+ * Each entry turns a document of version `from` into version `from + 1`.
+ * Version 0 is a bare topology `{ nodes, edges }` (hand-written files, early notes): it is
+ * wrapped into a document for the scene the caller is on.
+ */
+const MIGRATIONS: Record<
+  number,
+  (doc: Record<string, Json>, fallbackScene: SceneId) => Record<string, Json>
+> = {
+  0: (doc, fallbackScene) => ({
+    format: DOCUMENT_FORMAT,
+    version: 1,
+    scene: fallbackScene,
+    topology: { nodes: doc.nodes, edges: doc.edges },
+  }),
+};
+
+function isPlainObject(value: unknown): value is Record<string, Json> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Which version a parsed value claims to be; null when it is not a document at all. */
+function versionOf(value: Record<string, Json>): number | null | 'unknown' {
+  if (value.format === undefined && Array.isArray(value.nodes) && Array.isArray(value.edges))
+    return 0;
+  if (value.format !== DOCUMENT_FORMAT) return null;
+  const version = value.version;
+  if (
+    typeof version !== 'number' ||
+    !Number.isInteger(version) ||
+    version < 1 ||
+    version > DOCUMENT_VERSION
+  )
+    return 'unknown';
+  return version;
+}
+
+type Migrated = { ok: true; doc: Record<string, Json> } | { ok: false; error: DocumentError };
+
+function migrate(value: Record<string, Json>, fallbackScene: SceneId): Migrated {
+  const from = versionOf(value);
+  if (from === null) return { ok: false, error: { code: 'not-document' } };
+  if (from === 'unknown') return { ok: false, error: { code: 'unknown-version' } };
+  let doc = value;
+  for (let version = from; version < DOCUMENT_VERSION; version++) {
+    const step = MIGRATIONS[version];
+    if (!step) return { ok: false, error: { code: 'unknown-version' } };
+    doc = step(doc, fallbackScene);
+  }
+  return { ok: true, doc };
+}
+
+// ——— checks that run before the schema, with the most useful message ———
+
+/** Finds a prototype key anywhere (JSON.parse makes `__proto__` an own key; we refuse it). */
+function findForbiddenKey(value: unknown, depth = 0): boolean {
+  if (depth > 64) return true;
+  if (Array.isArray(value)) return value.some((item) => findForbiddenKey(item, depth + 1));
+  if (isPlainObject(value)) {
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) return true;
+      if (findForbiddenKey(value[key], depth + 1)) return true;
+    }
+  }
+  return false;
+}
+
+/** Labels first, so an HTML label says "no markup" rather than a generic schema error. */
+function labelError(doc: Record<string, Json>): DocumentError | null {
+  const topology = doc.topology;
+  if (!isPlainObject(topology) || !Array.isArray(topology.nodes)) return null;
+  for (const node of topology.nodes as unknown[]) {
+    if (!isPlainObject(node)) continue;
+    const texts: unknown[] = [node.label];
+    if (isPlainObject(node.labelArgs)) texts.push(...Object.values(node.labelArgs));
+    for (const text of texts) {
+      if (typeof text !== 'string') continue;
+      const problem = labelProblem(text);
+      if (problem) return { code: problem };
+    }
+  }
+  return null;
+}
+
+function countError(doc: Record<string, Json>): DocumentError | null {
+  const topology = doc.topology;
+  if (!isPlainObject(topology)) return null;
+  if (Array.isArray(topology.nodes) && topology.nodes.length > DOCUMENT_LIMITS.maxNodes)
+    return { code: 'too-many-nodes' };
+  if (Array.isArray(topology.edges) && topology.edges.length > DOCUMENT_LIMITS.maxEdges)
+    return { code: 'too-many-edges' };
+  return null;
+}
+
+function pathOf(issue: v.BaseIssue<unknown>): string | undefined {
+  const keys = issue.path?.map((item) => String(item.key));
+  return keys && keys.length > 0 ? keys.join('.') : undefined;
+}
+
+/**
+ * React Flow wants every server box before the nodes inside it. The given order is kept when
+ * it already holds; otherwise boxes move ahead of everything else.
+ */
+function boxesBeforeChildren(nodes: TopoNode[]): TopoNode[] {
+  const seen = new Set<string>();
+  let ordered = true;
+  for (const n of nodes) {
+    if (n.parentId !== undefined && !seen.has(n.parentId)) ordered = false;
+    seen.add(n.id);
+  }
+  if (ordered) return nodes;
+  return [
+    ...nodes.filter((n) => n.parentId === undefined),
+    ...nodes.filter((n) => n.parentId !== undefined),
+  ];
+}
+
+/** Builds the topology with a fixed key order, so export → import → export is byte-identical. */
+function canonicalNode(n: TopoNode): TopoNode {
+  const node: TopoNode = { id: n.id, kind: n.kind, position: { x: n.position.x, y: n.position.y } };
+  if (n.parentId !== undefined) node.parentId = n.parentId;
+  if (n.size !== undefined) node.size = { width: n.size.width, height: n.size.height };
+  if (n.label !== undefined) node.label = n.label;
+  if (n.labelKey !== undefined) node.labelKey = n.labelKey;
+  if (n.labelArgs !== undefined) node.labelArgs = { ...n.labelArgs };
+  if (n.params !== undefined) node.params = { ...n.params };
+  return node;
+}
+
+function canonicalEdge(e: TopoEdge): TopoEdge {
+  return { id: e.id, source: e.source, target: e.target };
+}
+
+function normalise(doc: v.InferOutput<typeof documentSchema>): ProdVizDocument {
+  const nodes = doc.topology.nodes.map((n) =>
+    canonicalNode({ ...n, params: n.params as NodeParams | undefined }),
+  );
+  const edges = doc.topology.edges.map(canonicalEdge);
+  return {
+    format: DOCUMENT_FORMAT,
+    version: DOCUMENT_VERSION,
+    scene: doc.scene,
+    topology: { nodes: boxesBeforeChildren(nodes), edges },
+  };
+}
+
+/** Validates an already-parsed JSON value. Never throws. */
+export function documentFromJson(
+  value: unknown,
+  fallbackScene: SceneId = 'production',
+): ParseResult {
+  try {
+    if (!isPlainObject(value)) return { ok: false, error: { code: 'not-document' } };
+    if (findForbiddenKey(value)) return { ok: false, error: { code: 'forbidden-key' } };
+    const migrated = migrate(value, fallbackScene);
+    if (!migrated.ok) return migrated;
+    const doc = migrated.doc;
+    const early = countError(doc) ?? labelError(doc);
+    if (early) return { ok: false, error: early };
+    const parsed = v.safeParse(documentSchema, doc);
+    if (!parsed.success) {
+      const issue = parsed.issues[0];
+      return { ok: false, error: { code: 'invalid', path: issue ? pathOf(issue) : undefined } };
+    }
+    const document = normalise(parsed.output);
+    if (validateTopology(document.topology).length > 0)
+      return { ok: false, error: { code: 'broken-structure' } };
+    return { ok: true, document };
+  } catch {
+    // Deeply nested or hostile input that trips something unexpected is still just invalid.
+    return { ok: false, error: { code: 'invalid' } };
+  }
+}
+
+/** Reads a document from text (a file, saved state, a share link). Never throws. */
+export function parseDocument(text: string, fallbackScene: SceneId = 'production'): ParseResult {
+  if (typeof text !== 'string') return { ok: false, error: { code: 'not-json' } };
+  // UTF-8 byte length without TextEncoder: at most 3 bytes per UTF-16 code unit.
+  if (text.length > DOCUMENT_LIMITS.maxBytes || utf8Length(text) > DOCUMENT_LIMITS.maxBytes)
+    return { ok: false, error: { code: 'too-large' } };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, error: { code: 'not-json' } };
+  }
+  return documentFromJson(value, fallbackScene);
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** The document for one scene's topology. */
+export function makeDocument(scene: SceneId, topology: Topology): ProdVizDocument {
+  return { format: DOCUMENT_FORMAT, version: DOCUMENT_VERSION, scene, topology };
+}
+
+/** The document as JSON text, pretty-printed for people who open the file. */
+export function serializeDocument(scene: SceneId, topology: Topology, pretty = true): string {
+  const canonical = {
+    nodes: topology.nodes.map(canonicalNode),
+    edges: topology.edges.map(canonicalEdge),
+  };
+  return JSON.stringify(makeDocument(scene, canonical), null, pretty ? 2 : undefined);
+}
