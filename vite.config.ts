@@ -1,9 +1,35 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { splitTable } from './src/i18n/split';
+
+/**
+ * Serves `virtual:i18n/<eager|lazy>/<tr|en>`: the two halves of each translation file, so the
+ * long texts (narration, inspector essays) load after first paint. See src/i18n/split.ts.
+ */
+function i18nSplit(): Plugin {
+  const prefix = 'virtual:i18n/';
+  return {
+    name: 'prodviz-i18n-split',
+    resolveId(id) {
+      return id.startsWith(prefix) ? `\0${id}` : undefined;
+    },
+    load(id) {
+      if (!id.startsWith(`\0${prefix}`)) return undefined;
+      const [tier, lang] = id.slice(prefix.length + 1).split('/');
+      if ((tier !== 'eager' && tier !== 'lazy') || (lang !== 'tr' && lang !== 'en')) return undefined;
+      const file = fileURLToPath(new URL(`./src/i18n/${lang}.json`, import.meta.url));
+      this.addWatchFile(file);
+      const [eager, lazy] = splitTable(JSON.parse(readFileSync(file, 'utf8')));
+      return `export default ${JSON.stringify(tier === 'eager' ? eager : lazy)};`;
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), i18nSplit()],
   base: './',
   build: { target: 'es2022', sourcemap: false },
   preview: { port: 4173, strictPort: true },

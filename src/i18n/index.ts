@@ -4,8 +4,10 @@
  * from en.json, so a key that does not exist is a compile error.
  */
 import rosetta from 'rosetta';
-import en from './en.json';
-import tr from './tr.json';
+import type en from './en.json';
+import enEager from 'virtual:i18n/eager/en';
+import trEager from 'virtual:i18n/eager/tr';
+import { mergeTables } from './split';
 
 export const LANGUAGES = ['tr', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -20,7 +22,43 @@ export type TKey = Leaves<typeof en>;
 export type TVars = Record<string, string | number>;
 export type TFn = (key: TKey, vars?: TVars) => string;
 
-const tables = rosetta<typeof en>({ en, tr });
+type Table = Record<string, unknown>;
+const tables = rosetta<Table>({ en: enEager, tr: trEager });
+
+// ——— the long texts, loaded after first paint (see split.ts) ———
+const lazyLoaded = new Set<Lang>();
+const lazyLoading = new Map<Lang, Promise<void>>();
+let version = 0;
+const listeners = new Set<() => void>();
+
+/** Loads a language's long texts (narration, explanations); resolves when they are in. */
+export function loadLazyStrings(lang: Lang): Promise<void> {
+  if (lazyLoaded.has(lang)) return Promise.resolve();
+  let p = lazyLoading.get(lang);
+  if (!p) {
+    const mod = lang === 'tr' ? import('virtual:i18n/lazy/tr') : import('virtual:i18n/lazy/en');
+    p = mod.then((m) => {
+      const base = (tables.table(lang) as Table | undefined) ?? {};
+      tables.set(lang, mergeTables(base, m.default));
+      lazyLoaded.add(lang);
+      version++;
+      for (const l of listeners) l();
+    });
+    lazyLoading.set(lang, p);
+  }
+  return p;
+}
+
+/** For useSyncExternalStore: changes whenever more strings arrive. */
+export function subscribeStrings(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+export function stringsVersion(): number {
+  return version;
+}
 
 export function isLang(value: unknown): value is Lang {
   return value === 'tr' || value === 'en';
@@ -28,7 +66,7 @@ export function isLang(value: unknown): value is Lang {
 
 /** Looks a key up in one language; falls back to English, then to the key itself. */
 export function translate(lang: Lang, key: TKey, vars?: TVars): string {
-  return tables.t(key, vars, lang) || tables.t(key, vars, 'en') || key;
+  return tables.t(key, vars, lang) || (lazyLoaded.has(lang) ? tables.t(key, vars, 'en') : '') || '';
 }
 
 /** A `t` bound to one language. */

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { LazyMotion, m, MotionConfig, useReducedMotion } from 'framer-motion';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useT } from './useT';
+import { useStill } from './motion';
 import { useUiStore } from '../state/uiStore';
 import { Canvas } from './canvas/Canvas';
 import { EnvironmentTabs, CANVAS_PANEL_ID } from './EnvironmentTabs';
@@ -14,15 +14,11 @@ import { TopBarControls } from './TopBarControls';
 import { useUrlSync } from './useUrlSync';
 import { useSimulation } from './useSimulation';
 
-const loadMotionFeatures = () => import('./motionFeatures').then((mod) => mod.default);
-
 export function App() {
   const t = useT();
   const scene = useUiStore((s) => s.scene);
   const theme = useUiStore((s) => s.theme);
-  const animations = useUiStore((s) => s.animations);
-  const reduced = useReducedMotion();
-  const still = reduced === true || !animations;
+  const still = useStill();
   useUrlSync();
   useSimulation();
   useShortcuts();
@@ -32,55 +28,52 @@ export function App() {
   }, [theme]);
 
   return (
-    <LazyMotion features={loadMotionFeatures} strict>
-      <MotionConfig reducedMotion={still ? 'always' : 'never'}>
-        <div className="app">
-          <header className="topbar">
-            <div className="brand">
-              <svg viewBox="0 0 32 32" width="30" height="30" aria-hidden="true">
-                <rect width="32" height="32" rx="7" fill="var(--accent)" />
-                <circle cx="8" cy="16" r="3.5" fill="#fff" />
-                <circle cx="24" cy="9" r="3.5" fill="#fff" />
-                <circle cx="24" cy="23" r="3.5" fill="#fff" />
-                <path d="M11 15l10-5M11 17l10 5" stroke="#fff" strokeWidth="2.2" strokeLinecap="round" />
-              </svg>
-              <h1 className="brand__name">{t('app.title')}</h1>
-            </div>
-            <nav className="topbar__tabs" aria-label={t('app.environments')}>
-              <EnvironmentTabs />
-            </nav>
-            <TopBarControls />
-          </header>
-          <div className="toolbar">
-            <Transport />
-            <Metrics />
+    <>
+      <div className="app">
+        <header className="topbar">
+          <div className="brand">
+            <svg viewBox="0 0 32 32" width="30" height="30" aria-hidden="true">
+              <rect width="32" height="32" rx="7" fill="var(--accent)" />
+              <circle cx="8" cy="16" r="3.5" fill="#fff" />
+              <circle cx="24" cy="9" r="3.5" fill="#fff" />
+              <circle cx="24" cy="23" r="3.5" fill="#fff" />
+              <path
+                d="M11 15l10-5M11 17l10 5"
+                stroke="#fff"
+                strokeWidth="2.2"
+                strokeLinecap="round"
+              />
+            </svg>
+            <h1 className="brand__name">{t('app.title')}</h1>
           </div>
-          <main className="workspace">
-            <div
-              id={CANVAS_PANEL_ID}
-              role="tabpanel"
-              aria-labelledby={`tab-${scene}`}
-              className="canvas-wrap"
-            >
-              <m.div
-                key={scene}
-                className="canvas-anim"
-                initial={still ? false : { opacity: 0, x: 48 }}
-                animate={{ opacity: 1, x: 0 }}
-                transition={{ duration: 0.35, ease: 'easeOut' }}
-              >
-                <ReactFlowProvider>
-                  <Canvas />
-                </ReactFlowProvider>
-              </m.div>
-            </div>
-            <aside className="sidepanel" aria-label={t('app.sidePanel')}>
-              <SidePanel />
-              <EventLog />
-            </aside>
-          </main>
+          <nav className="topbar__tabs" aria-label={t('app.environments')}>
+            <EnvironmentTabs />
+          </nav>
+          <TopBarControls />
+        </header>
+        <div className="toolbar">
+          <Transport />
+          <Metrics />
         </div>
-      </MotionConfig>
-    </LazyMotion>
+        <main className="workspace">
+          <div
+            id={CANVAS_PANEL_ID}
+            role="tabpanel"
+            aria-labelledby={`tab-${scene}`}
+            className="canvas-wrap"
+          >
+            <div key={scene} className={`canvas-anim${still ? '' : ' canvas-anim--enter'}`}>
+              <ReactFlowProvider>
+                <Canvas />
+              </ReactFlowProvider>
+            </div>
+          </div>
+          <aside className="sidepanel" aria-label={t('app.sidePanel')}>
+            <SidePanel />
+            <EventLog />
+          </aside>
+        </main>
+      </div>
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { REQUEST_TYPES, type RequestType } from '../../core/sim/types';
 import { RPS_MAX, useSimStore } from '../../state/simStore';
 import { useT } from '../useT';
+import { useUiStore } from '../../state/uiStore';
 
 /** Speeds the slider steps through (1× = the classroom pace). */
 const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 3, 5, 10] as const;
@@ -91,6 +92,7 @@ export function Transport() {
         </output>
       </div>
       <TrafficMix />
+      <AnimationsSwitch />
     </div>
   );
 }
@@ -130,5 +132,18 @@ function TrafficMix() {
         ))}
       </div>
     </details>
+  );
+}
+
+/** The explicit animations switch: off, packets give way to hop-by-hop highlighting. */
+function AnimationsSwitch() {
+  const t = useT();
+  const on = useUiStore((s) => s.animations);
+  const set = useUiStore((s) => s.setAnimations);
+  return (
+    <button type="button" className="btn" role="switch" aria-checked={on} onClick={() => set(!on)}>
+      <span aria-hidden="true" className={`switch${on ? ' switch--on' : ''}`} />
+      {t('sim.animations')}
+    </button>
   );
 }
