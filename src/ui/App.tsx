@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useT } from './useT';
 import { useStill } from './motion';
@@ -9,6 +9,10 @@ import { SidePanel } from './panels/SidePanel';
 import { EventLog } from './panels/EventLog';
 import { Metrics } from './panels/Metrics';
 import { Transport } from './panels/Transport';
+import { TraceButton } from './panels/TraceButton';
+import { useTraceStore } from '../state/traceStore';
+
+const TracePanel = lazy(() => import('./panels/TracePanel').then((m) => ({ default: m.TracePanel })));
 import { useShortcuts } from './useShortcuts';
 import { TopBarControls } from './TopBarControls';
 import { useUrlSync } from './useUrlSync';
@@ -19,6 +23,7 @@ export function App() {
   const scene = useUiStore((s) => s.scene);
   const theme = useUiStore((s) => s.theme);
   const still = useStill();
+  const traceOpen = useTraceStore((s) => s.open);
   useUrlSync();
   useSimulation();
   useShortcuts();
@@ -52,7 +57,10 @@ export function App() {
           <TopBarControls />
         </header>
         <div className="toolbar">
-          <Transport />
+          <div className="toolbar__left">
+            <Transport />
+            <TraceButton />
+          </div>
           <Metrics />
         </div>
         <main className="workspace">
@@ -69,7 +77,15 @@ export function App() {
             </div>
           </div>
           <aside className="sidepanel" aria-label={t('app.sidePanel')}>
-            <SidePanel />
+            {traceOpen ? (
+              <div className="sidepanel__trace">
+                <Suspense fallback={null}>
+                  <TracePanel />
+                </Suspense>
+              </div>
+            ) : (
+              <SidePanel />
+            )}
             <EventLog />
           </aside>
         </main>

@@ -5,7 +5,7 @@ import type { RequestType } from '../../core/sim/types';
 import type { TraceStep } from '../../core/sim/trace';
 import type { Topology } from '../../core/topology/types';
 import { useDocumentStore } from '../../state/documentStore';
-import { preloadTrace, useTraceStore } from '../../state/traceStore';
+import { useTraceStore } from '../../state/traceStore';
 import { useUiStore } from '../../state/uiStore';
 import { nodeName } from '../canvas/flowModel';
 import { useT } from '../useT';
@@ -65,30 +65,6 @@ function stepTitle(step: TraceStep, topology: Topology, t: TFn): string {
 
 function narration(step: TraceStep, topology: Topology, t: TFn, fmt: Fmt): string {
   return step.say.map((s) => t(`trace.say.${s.key}`, vars(s.params, topology, t, fmt))).join(' ');
-}
-
-/** The toolbar button that opens (and closes) the trace. */
-export function TraceButton() {
-  const t = useT();
-  const open = useTraceStore((s) => s.open);
-  const toggle = useTraceStore((s) => s.toggle);
-  return (
-    <button
-      type="button"
-      className="btn trace-button"
-      aria-pressed={open}
-      onClick={toggle}
-      onPointerEnter={() => void preloadTrace()}
-      onFocus={() => void preloadTrace()}
-    >
-      <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
-        <circle cx="4" cy="10" r="2.5" fill="currentColor" />
-        <circle cx="16" cy="10" r="2.5" fill="none" stroke="currentColor" strokeWidth="1.8" />
-        <path d="M7 10h5m-2-2.5L12.5 10 10 12.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
-      </svg>
-      <span>{t('trace.button')}</span>
-    </button>
-  );
 }
 
 /** Walks one request through the architecture, step by step, with a teacher's narration. */
