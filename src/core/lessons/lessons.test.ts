@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
 import { getScene } from '../topology/scenes';
 import { validateTopology } from '../topology/graph';
