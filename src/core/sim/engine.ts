@@ -48,10 +48,13 @@ import { HIST_BINS, binOf, quantile } from './histogram';
 import { Rng } from './rng';
 import {
   DEFAULT_MIX,
+  OS_RESERVED_MB,
+  REQUEST_MEMORY_SHARE,
   REQUEST_META,
   REQUEST_TYPES,
   type LatencySummary,
   type LbMethod,
+  type LoadPattern,
   type MetricsSnapshot,
   type NetworkOptions,
   type NodeMetrics,
@@ -104,6 +107,7 @@ const EV_HOP = 1;
 const EV_SVC = 2;
 const EV_BACK = 3;
 const EV_TIMEOUT = 4;
+const EV_RESTART = 5;
 
 // Call states.
 const S_TRAVEL = 0;
@@ -134,6 +138,7 @@ const LOG_KINDS: readonly SimEventKind[] = [
   'fail',
   'complete',
   'error',
+  'killed',
 ];
 const L_ARRIVE = 0;
 const L_HOP = 1;
@@ -147,6 +152,7 @@ const L_DROP = 8;
 const L_FAIL = 9;
 const L_COMPLETE = 10;
 const L_ERROR = 11;
+const L_KILLED = 12;
 
 const LB_CODE: Record<LbMethod, number> = { round_robin: 0, least_conn: 1, ip_hash: 2 };
 
@@ -172,6 +178,9 @@ class SimEdge {
 class SimNode {
   removed = false;
   up = true;
+  draining = false;
+  /** up and not draining: NGINX may send it new requests. */
+  avail = true;
   box: SimNode | null = null;
   // Resolved parameters.
   slotted = false;
@@ -185,6 +194,26 @@ class SimNode {
   lb = 0;
   cores = 0;
   cpu = false;
+  // Gunicorn: processes and memory (memBox null ⇒ no memory model).
+  workers = 0;
+  /** Requests one worker process holds at once (sync 1, gthread threads, async connections). */
+  perProc = 1;
+  idleMem = 0;
+  reqMem = 0;
+  memBox: SimNode | null = null;
+  procBusy = 0;
+  restarting = 0;
+  restartMs = 500;
+  killed = 0;
+  // Server box memory, MB.
+  memMb = 0;
+  memCap = Infinity;
+  memIdle = 0;
+  memDead = 0;
+  memBusy = 0;
+  // Django: CPU-parallel processes (the GIL: threads or greenlets of one worker share one core).
+  par = Infinity;
+  cpuActive = 0;
   // Routing, rebuilt with the topology.
   out: SimEdge[] = [];
   upstreams: SimEdge[] = [];
@@ -295,6 +324,9 @@ export class Simulation {
   private topology: Topology;
   private readonly seedValue: number;
   private rps: number;
+  private pattern: LoadPattern = { kind: 'steady' };
+  private patternT0 = 0;
+  private rMax = 0;
   private mixCum = new Float64Array(4);
   private readonly net: Required<NetworkOptions>;
   private readonly logCap: number;
@@ -364,6 +396,7 @@ export class Simulation {
     this.logCap = Math.max(0, Math.floor(options.eventLog ?? 200));
     this.bucketMs = Math.max(1, options.windowMs ?? 5000) / N_BUCKETS;
     this.setMixInternal(options.mix);
+    if (options.pattern) this.pattern = normalisePattern(options.pattern);
     this.rng = new Rng(options.seed);
     this.init();
   }
@@ -427,6 +460,52 @@ export class Simulation {
     this.arrTok++;
     this.arrPending = false;
     this.scheduleArrival();
+  }
+
+  /** Changes how the load varies over time; the pattern's clock starts now. */
+  setLoadPattern(pattern: LoadPattern): void {
+    this.pattern = normalisePattern(pattern);
+    this.patternT0 = this._now;
+    this.arrTok++;
+    this.arrPending = false;
+    this.scheduleArrival();
+  }
+
+  get loadPattern(): LoadPattern {
+    return this.pattern;
+  }
+
+  /** The arrival rate the load pattern asks for at simulated time t (default now), requests/s. */
+  offeredRps(t: number = this._now): number {
+    const p = this.pattern;
+    const r = this.rps;
+    const dt = t - this.patternT0;
+    switch (p.kind) {
+      case 'ramp':
+        return dt >= p.durationMs ? r : r * (p.from + (1 - p.from) * Math.max(0, dt / p.durationMs));
+      case 'spike':
+        return dt >= p.everyMs && (dt - p.everyMs) % p.everyMs < p.lengthMs ? r * p.factor : r;
+      default:
+        return r;
+    }
+  }
+
+  /**
+   * Whether nothing is left at a node (for a server box: at any process on it): no request in
+   * service, queued, on its way there or on its way back. A draining app server can be removed
+   * from the topology without losing a request once this is true.
+   */
+  isDrained(nodeId: string): boolean {
+    const n = this.byId.get(nodeId);
+    if (!n) return true;
+    const members = n.k === K_SERVER ? this.nodes.filter((x) => x === n || x.box === n) : [n];
+    for (const x of members) {
+      if (x.active - x.restarting > 0 || x.qLen > 0) return false;
+    }
+    for (const e of this.edges.values()) {
+      if (e.conns > 0 && members.includes(e.to)) return false;
+    }
+    return true;
   }
 
   setMix(mix: Partial<Record<RequestType, number>>): void {
@@ -547,12 +626,17 @@ export class Simulation {
         rejected: n.rejected,
         meanWaitMs: n.started > 0 ? n.waitSum / n.started : 0,
         up: n.up,
+        killed: n.killed,
+        memoryMb: isBox ? n.memMb : null,
+        memoryUsedMb: isBox ? memUsed(n) : null,
+        draining: n.draining,
       };
     }
 
     return {
       t,
       windowMs,
+      offeredRps: this.offeredRps(t),
       arrived: this.arrived,
       completed: this.completed,
       errored: this.errored,
@@ -595,6 +679,7 @@ export class Simulation {
     this.edges.clear();
     this.nextNodeIdx = 0;
     this._now = 0;
+    this.patternT0 = 0;
     this.arrTok = 0;
     this.arrPending = false;
     this.nextReqId = 1;
@@ -666,6 +751,12 @@ export class Simulation {
         this.touch(n);
         n.cores = Math.max(1, p.cores ?? CATALOG.server.capacity.cores ?? 1);
         n.up = p.up !== false;
+        n.draining = p.draining === true;
+        n.memMb = Math.max(0, p.memoryMb ?? CATALOG.server.capacity.memoryMb ?? 4096);
+        n.memCap = n.memMb - OS_RESERVED_MB;
+        n.memIdle = 0;
+        n.memDead = 0;
+        n.memBusy = 0;
       }
     }
     for (const n of nodes) {
@@ -678,6 +769,8 @@ export class Simulation {
       const boxParams: SimNodeParams = n.box ? (paramsOf.get(n.box.id) ?? {}) : {};
       const wasUp = n.up;
       n.up = p.up !== false && (n.box ? n.box.up : true);
+      n.draining = p.draining === true || (n.box !== null && n.box.draining);
+      n.avail = n.up && !n.draining;
       n.svc = Math.max(0, p.serviceMs ?? cap.serviceMs ?? 0);
       n.hit = clamp01(p.hitRatio ?? cap.hitRatio ?? 0);
       n.timeout = Math.max(0, p.timeoutMs ?? cap.timeoutMs ?? Infinity);
@@ -688,11 +781,31 @@ export class Simulation {
       const oldConc = n.conc;
       switch (n.k) {
         case K_GUNICORN: {
-          const workers = Math.max(1, Math.floor(p.workers ?? p.concurrency ?? cap.concurrency ?? 1));
-          const mult = p.workerClass === 'gthread' ? 4 : p.workerClass === 'async' ? 100 : 1;
+          // Gunicorn's rule of thumb (2 × cores + 1) unless the workers were set.
+          const dflt = n.box ? 2 * n.box.cores + 1 : (cap.concurrency ?? 1);
+          const workers = Math.max(1, Math.floor(p.workers ?? p.concurrency ?? dflt));
+          const perProc =
+            p.workerClass === 'gthread'
+              ? Math.max(1, Math.floor(p.threads ?? 4))
+              : p.workerClass === 'async'
+                ? Math.max(1, Math.floor(p.workerConnections ?? 1000))
+                : 1;
+          n.workers = workers;
+          n.perProc = perProc;
           n.slotted = true;
-          n.conc = workers * mult;
+          n.conc = workers * perProc;
           n.backlog = Math.max(0, p.backlog ?? cap.backlog ?? Infinity);
+          n.restartMs = Math.max(0, p.restartMs ?? 500);
+          n.idleMem = Math.max(0, p.workerMemoryMb ?? cap.memoryPerProcessMb ?? 0);
+          n.reqMem = n.idleMem * REQUEST_MEMORY_SHARE;
+          const mb = n.box;
+          n.memBox = mb;
+          if (mb !== null) {
+            n.procBusy = Math.max(0, Math.ceil((n.active - n.restarting) / perProc));
+            mb.memIdle += workers * n.idleMem;
+            mb.memDead += n.restarting * n.idleMem;
+            mb.memBusy += n.procBusy * n.reqMem;
+          }
           break;
         }
         case K_RUNSERVER:
@@ -728,6 +841,7 @@ export class Simulation {
       n.appE = null;
       n.dbE = null;
       n.redisE = null;
+      n.par = Infinity;
     }
     for (const te of topo.edges) {
       const from = this.byId.get(te.source);
@@ -756,7 +870,11 @@ export class Simulation {
       if (tk === K_GUNICORN || tk === K_RUNSERVER || tk === K_NGINX || tk === K_DJANGO) from.upstreams.push(e);
       if (tk === K_STATIC && !from.staticE) from.staticE = e;
       if (tk === K_MEDIA && !from.mediaE) from.mediaE = e;
-      if (tk === K_DJANGO && !from.appE) from.appE = e;
+      if (tk === K_DJANGO && !from.appE) {
+        from.appE = e;
+        // gthread / async: all of a worker's requests share one Python interpreter (the GIL).
+        if (from.k === K_GUNICORN && from.perProc > 1) to.par = Math.min(to.par, from.workers);
+      }
       if ((tk === K_POSTGRES || tk === K_SQLITE) && !from.dbE) from.dbE = e;
       if (tk === K_REDIS && !from.redisE) from.redisE = e;
     }
@@ -806,13 +924,20 @@ export class Simulation {
       case EV_TIMEOUT:
         if (q.tok === c!.tok) this.onTimeout(c!);
         break;
+      case EV_RESTART:
+        this.onRestart(c!.node);
+        break;
     }
   }
 
   private scheduleArrival(): void {
-    if (this.arrPending || this.rps <= 0 || this.users.length === 0) return;
+    const p = this.pattern;
+    // A varying rate is drawn by thinning: candidates at the peak rate, each kept with
+    // probability rate(t) / peak (an exact non-homogeneous Poisson process).
+    this.rMax = p.kind === 'spike' ? this.rps * p.factor : this.rps;
+    if (this.arrPending || this.rMax <= 0 || this.users.length === 0) return;
     this.arrPending = true;
-    this.q.push(this._now + this.rng.exp(1000 / this.rps), EV_ARRIVAL, null, this.arrTok);
+    this.q.push(this._now + this.rng.exp(1000 / this.rMax), EV_ARRIVAL, null, this.arrTok);
   }
 
   private onArrival(): void {
@@ -821,6 +946,7 @@ export class Simulation {
     const users = this.users;
     if (users.length === 0) return;
     const rng = this.rng;
+    if (this.pattern.kind !== 'steady' && rng.next() * this.rMax >= this.offeredRps(this._now)) return;
     const user = users.length === 1 ? users[0]! : users[rng.int(users.length)]!;
     const u = rng.next();
     const cum = this.mixCum;
@@ -874,6 +1000,20 @@ export class Simulation {
   private start(c: Call): void {
     const n = c.node;
     const now = this._now;
+    const mb = n.memBox;
+    if (mb !== null) {
+      // A worker process that takes a request grows; when the box's memory is full the
+      // kernel's OOM killer kills it (the connection closes: NGINX answers 502).
+      const procs = Math.ceil((n.active - n.restarting + 1) / n.perProc);
+      if (procs > n.procBusy) {
+        if (mb.memIdle - mb.memDead + mb.memBusy + n.reqMem > mb.memCap) {
+          this.kill(c);
+          return;
+        }
+        mb.memBusy += (procs - n.procBusy) * n.reqMem;
+        n.procBusy = procs;
+      }
+    }
     this.touch(n);
     n.active++;
     c.holdsSlot = true;
@@ -889,18 +1029,25 @@ export class Simulation {
     }
     let dur = mean > 0 ? this.rng.exp(mean) : 0;
     const box = n.box;
+    let slow = 1;
     if (box !== null && n.cpu) {
       this.touch(box);
       const busy = ++box.cpuBusy;
       c.cpuBox = box;
-      if (busy > box.cores) dur *= busy / box.cores;
+      if (busy > box.cores) slow = busy / box.cores;
     }
+    if (n.par < Infinity) {
+      const busy = ++n.cpuActive;
+      if (busy > n.par && busy / n.par > slow) slow = busy / n.par;
+    }
+    dur *= slow;
     c.svcStart = now;
     this.emit(L_START, c.req, n, null, null, -1, wait);
     this.q.push(now + dur, EV_SVC, c, 0);
   }
 
   private onSvc(c: Call): void {
+    if (c.node.par < Infinity && c.node.cpuActive > 0) c.node.cpuActive--;
     const box = c.cpuBox;
     if (box !== null) {
       this.touch(box);
@@ -1064,6 +1211,36 @@ export class Simulation {
     this.respond(c, status);
   }
 
+  /** The OOM killer killed the worker that took c: c ends with 0; the slot is back once the master booted a new worker. */
+  private kill(c: Call): void {
+    const n = c.node;
+    this.touch(n);
+    n.killed++;
+    n.restarting++;
+    n.active++;
+    n.memBox!.memDead += n.idleMem;
+    this.emit(L_KILLED, c.req, n, null, null, 0, -1);
+    this.respond(c, 0);
+    this.q.push(this._now + n.restartMs, EV_RESTART, c, 0);
+  }
+
+  private onRestart(n: SimNode): void {
+    if (n.restarting <= 0) return;
+    this.touch(n);
+    n.restarting--;
+    n.active--;
+    if (n.memBox !== null) n.memBox.memDead -= n.idleMem;
+    if (!n.removed && n.qLen > 0 && n.up) this.startQueued(n);
+  }
+
+  private releaseMemory(n: SimNode): void {
+    const procs = Math.max(0, Math.ceil((n.active - n.restarting) / n.perProc));
+    if (procs < n.procBusy) {
+      n.memBox!.memBusy -= (n.procBusy - procs) * n.reqMem;
+      n.procBusy = procs;
+    }
+  }
+
   private callChild(c: Call, e: SimEdge, phase: number, timeout: number): void {
     const to = e.to;
     const child = new Call(c.req, to, c, e);
@@ -1091,6 +1268,7 @@ export class Simulation {
       c.holdsSlot = false;
       this.touch(n);
       n.active--;
+      if (n.memBox !== null) this.releaseMemory(n);
       if (n.qLen > 0 && n.up) this.startQueued(n);
     }
     const e = c.edge;
@@ -1180,7 +1358,7 @@ export class Simulation {
     if (len === 0) return null;
     if (len === 1) {
       const e = ups[0]!;
-      return e.to.up && !e.to.removed && e.to.weight > 0 ? e : null;
+      return e.to.avail && !e.to.removed && e.to.weight > 0 ? e : null;
     }
     if (n.lb === 1) {
       // least_conn: fewest open connections per weight; ties broken round robin.
@@ -1190,7 +1368,7 @@ export class Simulation {
       for (let i = 0; i < len; i++) {
         const e = ups[(startAt + i) % len]!;
         const w = e.to.weight;
-        if (!e.to.up || w <= 0) continue;
+        if (!e.to.avail || w <= 0) continue;
         const score = e.conns / w;
         if (score < bestScore) {
           bestScore = score;
@@ -1204,7 +1382,7 @@ export class Simulation {
       let total = 0;
       for (let i = 0; i < len; i++) {
         const e = ups[i]!;
-        if (e.to.up) total += e.to.weight;
+        if (e.to.avail) total += e.to.weight;
       }
       if (total <= 0) return null;
       let h = fnv(fnv(FNV_OFFSET, req.client), req.user.idx) >>> 0;
@@ -1212,7 +1390,7 @@ export class Simulation {
       let pos = h * total;
       for (let i = 0; i < len; i++) {
         const e = ups[i]!;
-        if (!e.to.up || e.to.weight <= 0) continue;
+        if (!e.to.avail || e.to.weight <= 0) continue;
         pos -= e.to.weight;
         if (pos < 0) return e;
       }
@@ -1224,7 +1402,7 @@ export class Simulation {
     for (let i = 0; i < len; i++) {
       const e = ups[i]!;
       const w = e.to.weight;
-      if (!e.to.up || w <= 0) continue;
+      if (!e.to.avail || w <= 0) continue;
       e.cw += w;
       total += w;
       if (best === null || e.cw > best.cw) best = e;
@@ -1414,6 +1592,28 @@ export class Simulation {
     if (status >= 0) ev.status = status;
     if (dur >= 0) ev.durationMs = dur;
     return ev;
+  }
+}
+
+function memUsed(box: SimNode): number {
+  return box.memIdle - box.memDead + box.memBusy;
+}
+
+/** Clamps a load pattern's numbers to sane ranges. */
+export function normalisePattern(p: LoadPattern): LoadPattern {
+  const pos = (v: number, d: number) => (Number.isFinite(v) && v > 0 ? v : d);
+  switch (p.kind) {
+    case 'ramp':
+      return { kind: 'ramp', from: clamp01(Number.isFinite(p.from) ? p.from : 0), durationMs: pos(p.durationMs, 1000) };
+    case 'spike':
+      return {
+        kind: 'spike',
+        factor: Math.max(1, Number.isFinite(p.factor) ? p.factor : 1),
+        everyMs: pos(p.everyMs, 1000),
+        lengthMs: Math.max(0, Number.isFinite(p.lengthMs) ? p.lengthMs : 0),
+      };
+    default:
+      return { kind: 'steady' };
   }
 }
 

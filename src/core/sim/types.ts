@@ -34,7 +34,40 @@ export interface SimNodeParams extends NodeParams {
   queriesPerRequest?: number;
   /** NGINX: load-balancing method (default round_robin). */
   lbMethod?: LbMethod;
+  /** Gunicorn gthread: threads per worker (default 4). */
+  threads?: number;
+  /** Gunicorn async (gevent): connections per worker (default 1000, Gunicorn's worker_connections). */
+  workerConnections?: number;
+  /** Gunicorn: memory one idle worker process holds, MB (default: the catalog's memoryPerProcessMb). */
+  workerMemoryMb?: number;
+  /** Gunicorn: time the master needs to boot a new worker after one was killed, ms (default 500). */
+  restartMs?: number;
+  /**
+   * An upstream (or its server box) being taken out: NGINX sends it no new requests, the ones
+   * it already has finish. Remove it from the topology once `Simulation.isDrained` says so.
+   */
+  draining?: boolean;
 }
+
+/** Memory the operating system and the other daemons keep on every server box, MB. */
+export const OS_RESERVED_MB = 256;
+/** Extra memory a worker process needs while it handles a request, as a share of its idle size. */
+export const REQUEST_MEMORY_SHARE = 1 / 3;
+
+/**
+ * How the arrival rate changes over simulated time. Rates are multiples of the rps setting, so
+ * the Requests per second control keeps its meaning ("the normal load").
+ * - steady: rps all the time.
+ * - ramp: from `from` × rps up to rps, linearly over `durationMs`, then rps.
+ * - spike: rps, then `factor` × rps for `lengthMs` every `everyMs` (first one `everyMs` after it is set):
+ *   "the class link goes viral".
+ */
+export type LoadPattern =
+  | { kind: 'steady' }
+  | { kind: 'ramp'; from: number; durationMs: number }
+  | { kind: 'spike'; factor: number; everyMs: number; lengthMs: number };
+
+export type LoadPatternKind = LoadPattern['kind'];
 
 /** Network delays of one hop, in simulated ms. */
 export interface NetworkOptions {
@@ -56,6 +89,8 @@ export interface SimOptions {
   eventLog?: number;
   /** Width of the metrics sliding window in simulated ms. Default 5000. */
   windowMs?: number;
+  /** How the load changes over time (default steady). */
+  pattern?: LoadPattern;
 }
 
 /** One hop a request (or its response) is travelling along right now; for drawing. */
@@ -99,6 +134,8 @@ export type SimEventKind =
   | 'drop'
   /** The node or edge it was on was removed from the graph. */
   | 'fail'
+  /** The operating system's OOM killer killed the Gunicorn worker that took it (memory full): status 0. */
+  | 'killed'
   /** The response reached the user: success (durationMs = latency). */
   | 'complete'
   /** The response reached the user: an error status (durationMs = latency). */
@@ -152,6 +189,13 @@ export interface NodeMetrics {
   /** Mean time a request waited in its queue before starting (all time). */
   meanWaitMs: number;
   up: boolean;
+  /** Gunicorn: workers the OOM killer killed (all time); 0 for other kinds. */
+  killed: number;
+  /** Server box: memory, MB, and what its Gunicorn workers use right now (null for other kinds). */
+  memoryMb: number | null;
+  memoryUsedMb: number | null;
+  /** It is draining (sent no new requests). */
+  draining: boolean;
 }
 
 export interface MetricsSnapshot {
@@ -159,6 +203,8 @@ export interface MetricsSnapshot {
   t: number;
   /** Width of the window the windowed figures cover, ms. */
   windowMs: number;
+  /** The arrival rate the load pattern asks for right now, requests per simulated second. */
+  offeredRps: number;
   /** All-time counts. Invariant: arrived = completed + errored + inFlight. */
   arrived: number;
   completed: number;
