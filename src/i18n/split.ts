@@ -13,6 +13,7 @@ export const LAZY_PATHS: readonly string[] = [
   'trace.say',
   'trace.title',
   'trace.facts',
+  'configs.panel',
 ];
 
 type Tree = { [k: string]: unknown };

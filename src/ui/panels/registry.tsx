@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { TKey } from '../../i18n';
 import { Inspector } from './Inspector';
 
@@ -12,4 +12,7 @@ export interface SidePanelDef {
   Component: ComponentType;
 }
 
-export const SIDE_PANELS: SidePanelDef[] = [{ id: 'details', labelKey: 'panels.details', Component: Inspector }];
+export const SIDE_PANELS: SidePanelDef[] = [
+  { id: 'details', labelKey: 'panels.details', Component: Inspector },
+  { id: 'configs', labelKey: 'configs.tab', Component: lazy(() => import('../configs/ConfigsPanel')) },
+];
