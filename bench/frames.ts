@@ -1,0 +1,303 @@
+/**
+ * Frame-pacing benchmark (Chromium): requestAnimationFrame deltas on the production scene
+ * with no packets, ~2,000 and ~10,000 packets in flight; prints mean fps, p95 frame time and
+ * each case's fps as a ratio of idle. Goal: 2,000 packets at ≥ 0.9 × the idle frame rate.
+ *
+ *   npm run build && npm run bench:frames [-- --seconds 4 --rounds 3 --targets 2000,10000 --port 4191]
+ *
+ * It starts `vite preview` on the built dist/ itself and drives the app through the
+ * `window.__prodviz` hook (src/ui/benchHook.ts), which automation-driven browsers get.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from '@playwright/test';
+
+interface Hook {
+  play: () => void;
+  pause: () => void;
+  reset: () => void;
+  setSpeed: (speed: number) => void;
+  setRps: (rps: number) => void;
+  inFlight: () => number;
+  ready: () => boolean;
+  drawMs: () => number;
+  setPackets: (on: boolean) => void;
+}
+type HookWindow = Window & { __prodviz?: Hook };
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string' },
+    port: { type: 'string' },
+    targets: { type: 'string' },
+    rounds: { type: 'string' },
+  },
+  strict: true,
+});
+const seconds = Number(values.seconds ?? 4);
+const port = Number(values.port ?? 4191);
+const targets = (values.targets ?? '2000,10000').split(',').map(Number);
+const rounds = Math.max(1, Number(values.rounds ?? 3));
+const root = resolve(import.meta.dirname, '..');
+
+function fail(message: string): never {
+  process.stderr.write(`bench:frames: ${message}\n`);
+  process.exit(2);
+}
+
+if (!existsSync(resolve(root, 'dist/index.html'))) fail('no dist/ — run `npm run build` first');
+if (!Number.isFinite(seconds) || seconds <= 0) fail('--seconds must be a positive number');
+
+async function waitForServer(url: string, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) fail(`vite preview exited with ${server.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  fail(`vite preview did not answer on ${url}`);
+}
+
+interface Sample {
+  fps: number;
+  meanMs: number;
+  p95Ms: number;
+  frames: number;
+  inFlight: number;
+}
+
+/** rAF deltas over `ms`, measured inside the page; also the mean packets in flight. */
+async function measure(page: Page, ms: number): Promise<Sample> {
+  return page.evaluate(
+    (ms) =>
+      new Promise<Sample>((done) => {
+        const hook = (window as HookWindow).__prodviz!;
+        const deltas: number[] = [];
+        let inFlightSum = 0;
+        let start = 0;
+        let last = 0;
+        const tick = (ts: number) => {
+          if (start === 0) {
+            start = ts;
+            last = ts;
+          } else {
+            deltas.push(ts - last);
+            inFlightSum += hook.inFlight();
+            last = ts;
+          }
+          if (ts - start < ms) {
+            requestAnimationFrame(tick);
+            return;
+          }
+          const sorted = [...deltas].sort((a, b) => a - b);
+          const total = deltas.reduce((a, b) => a + b, 0);
+          const meanMs = total / Math.max(1, deltas.length);
+          done({
+            fps: 1000 / meanMs,
+            meanMs,
+            p95Ms: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0,
+            frames: deltas.length,
+            inFlight: inFlightSum / Math.max(1, deltas.length),
+          });
+        };
+        requestAnimationFrame(tick);
+      }),
+    ms,
+  );
+}
+
+const inFlight = (page: Page) => page.evaluate(() => (window as HookWindow).__prodviz!.inFlight());
+const setRps = (page: Page, rps: number) =>
+  page.evaluate((r) => (window as HookWindow).__prodviz!.setRps(r), rps);
+
+/** Mean packets in flight over ~`ms` of wall time. */
+async function averageInFlight(page: Page, ms: number): Promise<number> {
+  let sum = 0;
+  let n = 0;
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    sum += await inFlight(page);
+    n++;
+    await page.waitForTimeout(50);
+  }
+  return sum / Math.max(1, n);
+}
+
+/** Adjust the arrival rate until about `target` packets are in flight; returns the rps used. */
+async function reach(page: Page, target: number, startRps: number): Promise<number> {
+  let rps = startRps;
+  await setRps(page, rps);
+  for (let i = 0; i < 10; i++) {
+    const got = await averageInFlight(page, 1200);
+    if (Math.abs(got - target) <= target * 0.08) break;
+    const factor = got > 0 ? target / got : 4;
+    rps = Math.max(1, Math.round(rps * Math.min(4, Math.max(0.25, factor))));
+    await setRps(page, rps);
+  }
+  return rps;
+}
+
+const fmt = (n: number, d = 1) => n.toFixed(d).padStart(7);
+
+async function main() {
+  const url = `http://127.0.0.1:${port}/`;
+  const server = spawn(
+    resolve(root, 'node_modules/.bin/vite'),
+    ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const stop = () => {
+    if (server.exitCode === null) server.kill('SIGTERM');
+  };
+  process.on('exit', stop);
+  try {
+    await waitForServer(url, server);
+    const browser = await chromium.launch({
+      executablePath:
+        process.env.CHROMIUM_PATH ||
+        (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      // tsx (esbuild keepNames) wraps named functions in __name(); give the page a no-op one.
+      await page.addInitScript({ content: 'window.__name = (f) => f;' });
+      await page.goto(`${url}?scene=production&lang=en`);
+      await page.waitForSelector('.react-flow__node');
+      await page.waitForFunction(() => (window as HookWindow).__prodviz?.ready() === true);
+      await page.waitForTimeout(1000);
+
+      const ms = seconds * 1000;
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const taskSeconds = async () => {
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+      };
+      const hook = <T>(fn: (h: Hook) => T) =>
+        page.evaluate(
+          (src) => new Function('h', `return (${src})(h)`)((window as HookWindow).__prodviz) as T,
+          fn.toString(),
+        );
+      await hook((h) => {
+        h.pause();
+        h.reset();
+        h.setRps(0);
+        h.setSpeed(1);
+      });
+
+      // Find the arrival rate that keeps each target number of packets in flight.
+      const cases: {
+        name: string;
+        rps: number;
+        packets: boolean;
+        samples: (Sample & { busyMs: number; drawMs: number })[];
+      }[] = [{ name: 'idle (paused, 0 packets)', rps: 0, packets: true, samples: [] }];
+      let rps = 2000;
+      await hook((h) => h.play());
+      for (const target of targets) {
+        rps = await reach(page, target, rps);
+        cases.push({ name: `~${target} packets`, rps, packets: true, samples: [] });
+      }
+      // The same load as the first target with the packet layer off: what the simulation and
+      // the rest of the app cost on their own.
+      const first = cases[1];
+      if (first)
+        cases.push({
+          name: `${first.name}, layer off`,
+          rps: first.rps,
+          packets: false,
+          samples: [],
+        });
+
+      // Measure the cases in turns, so a noisy neighbour on the machine spreads over all of them.
+      for (let round = 0; round < rounds; round++) {
+        for (const c of cases) {
+          await hook((h) => {
+            h.pause();
+            h.reset();
+            h.setRps(0);
+          });
+          await page.evaluate((on) => (window as HookWindow).__prodviz!.setPackets(on), c.packets);
+          if (c.rps > 0) {
+            await setRps(page, c.rps);
+            await hook((h) => h.play());
+            await page.waitForTimeout(2500); // fill the pipes to the steady state
+          } else {
+            await page.waitForTimeout(500);
+          }
+          const t0 = await taskSeconds();
+          await hook((h) => h.drawMs());
+          const sample = await measure(page, ms);
+          const drawMs = await hook((h) => h.drawMs());
+          const busyMs = (((await taskSeconds()) - t0) * 1000) / Math.max(1, sample.frames);
+          c.samples.push({ ...sample, busyMs, drawMs });
+        }
+      }
+      await hook((h) => h.pause());
+
+      const median = (xs: number[]) => {
+        const sorted = [...xs].sort((a, b) => a - b);
+        const mid = sorted.length >> 1;
+        return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+      };
+      const rows = cases.map((c) => ({
+        name: c.name,
+        rps: c.rps,
+        inFlight: median(c.samples.map((x) => x.inFlight)),
+        fps: median(c.samples.map((x) => x.fps)),
+        p95: median(c.samples.map((x) => x.p95Ms)),
+        busy: median(c.samples.map((x) => x.busyMs)),
+        draw: median(c.samples.map((x) => x.drawMs)),
+      }));
+      const idleFps = rows[0]!.fps;
+
+      process.stdout.write(
+        `\nbench:frames — production scene, 1280×720, ${rounds} rounds × ${seconds} s per case (medians), Chromium ${browser.version()}\n\n`,
+      );
+      process.stdout.write(
+        'case                          packets      rps   mean fps   p95 ms  main ms/frame  packet-layer ms/frame  fps/idle\n',
+      );
+      for (const r of rows) {
+        process.stdout.write(
+          `${r.name.padEnd(28)}${fmt(r.inFlight, 0)}  ${fmt(r.rps, 0)}   ${fmt(r.fps)}  ${fmt(r.p95)}        ${fmt(r.busy, 2)}             ${fmt(r.draw, 2)}      ${(
+            r.fps / idleFps
+          ).toFixed(3)}\n`,
+        );
+      }
+      const twoK = rows[1];
+      if (twoK) {
+        const ratio = twoK.fps / idleFps;
+        process.stdout.write(
+          `\ngoal: ${twoK.name} at ≥ 0.9 × idle fps → ${ratio.toFixed(3)} ${ratio >= 0.9 ? 'met' : 'NOT met'}\n`,
+        );
+      }
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(
+    `bench:frames: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
+  process.exit(1);
+});
