@@ -14,6 +14,10 @@ export const LAZY_PATHS: readonly string[] = [
   'trace.title',
   'trace.facts',
   'configs.panel',
+  'ops.failures',
+  'ops.server',
+  'ops.security',
+  'ops.deploy',
 ];
 
 type Tree = { [k: string]: unknown };

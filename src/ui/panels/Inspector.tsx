@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useT } from '../useT';
 import { CATALOG } from '../../core/catalog/catalog';
 import { useDocumentStore } from '../../state/documentStore';
@@ -5,6 +6,9 @@ import { useUiStore } from '../../state/uiStore';
 import { Icon } from '../icons';
 import { nodeName } from '../canvas/flowModel';
 import { SceneInfo } from './SceneInfo';
+
+// Failure controls load with the ops code, after first paint.
+const FailuresSection = lazy(() => import('../ops/FailuresSection'));
 
 /** Teaches about the selected node: what it does, why it is there, what breaks without it. */
 export function Inspector() {
@@ -49,6 +53,9 @@ export function Inspector() {
           </>
         )}
       </dl>
+      <Suspense fallback={null}>
+        <FailuresSection node={node} />
+      </Suspense>
       <h3>{t('inspector.what')}</h3>
       <p>{t(`catalog.${k}.what`)}</p>
       <h3>{t('inspector.why')}</h3>
