@@ -18,6 +18,7 @@ export const LAZY_PATHS: readonly string[] = [
   'ops.server',
   'ops.security',
   'ops.deploy',
+  'scaling.panel',
 ];
 
 type Tree = { [k: string]: unknown };

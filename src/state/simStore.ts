@@ -7,7 +7,7 @@
  */
 import { create } from 'zustand';
 import type { Simulation } from '../core/sim/engine';
-import { DEFAULT_MIX, type MetricsSnapshot, type RequestType, type SimEvent } from '../core/sim/types';
+import { DEFAULT_MIX, type LoadPattern, type MetricsSnapshot, type RequestType, type SimEvent } from '../core/sim/types';
 import type { Topology } from '../core/topology/types';
 
 /** 1× plays simulated time this much slower than the wall clock, so a hop is long enough to see. */
@@ -81,6 +81,7 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
 // ——— the engine and its loop, outside React ———
 
 let engine: Simulation | null = null;
+let loadPattern: LoadPattern = { kind: 'steady' };
 let engineTopology: Topology | null = null;
 let unsubscribeEvents: (() => void) | null = null;
 const logRing: LogRow[] = [];
@@ -90,7 +91,7 @@ const frameListeners = new Set<(engine: Simulation) => void>();
 function collect(e: SimEvent) {
   if (e.kind === 'arrive') arrivals.set(e.reqId, e.t);
   const born = arrivals.get(e.reqId) ?? e.t;
-  if (e.kind === 'hop' || e.kind === 'respond' || e.kind === 'complete' || e.kind === 'error' || e.kind === 'reject' || e.kind === 'timeout' || e.kind === 'fail') {
+  if (e.kind === 'hop' || e.kind === 'respond' || e.kind === 'complete' || e.kind === 'error' || e.kind === 'reject' || e.kind === 'timeout' || e.kind === 'fail' || e.kind === 'killed') {
     logRing.push({
       seq: e.seq,
       t: e.t,
@@ -138,6 +139,7 @@ function createEngine(topology: Topology) {
     network: SCREEN_NETWORK,
     eventLog: 0,
     windowMs: WINDOW_MS,
+    pattern: loadPattern,
   });
   engineTopology = topology;
   logRing.length = 0;
@@ -160,6 +162,17 @@ export function attachTopology(topology: Topology, fresh: boolean) {
     engine.setTopology(topology);
     engineTopology = topology;
   }
+}
+
+/** How the load varies over time (steady, ramp, spike); kept across resets and scene changes. */
+export function setLoadPattern(pattern: LoadPattern) {
+  loadPattern = pattern;
+  engine?.setLoadPattern(pattern);
+  publish();
+}
+
+export function getLoadPattern(): LoadPattern {
+  return loadPattern;
 }
 
 /** Called after the engine advanced, every animation frame (the packet layer draws here). */
