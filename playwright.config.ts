@@ -25,7 +25,8 @@ function findChromium(): string | undefined {
 }
 
 const executablePath = findChromium();
-const port = 4173;
+// PW_PORT lets a second checkout run its suite beside another one.
+const port = Number(process.env.PW_PORT ?? 4173);
 
 export default defineConfig({
   testDir: './e2e',

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { splitTable } from './src/i18n/split';
 
 /**
@@ -29,7 +30,32 @@ function i18nSplit(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), i18nSplit()],
+  plugins: [
+    react(),
+    i18nSplit(),
+    // Offline after the first visit: the service worker precaches the built app, its lazy
+    // chunks (lessons, quiz, panels) and assets; a new deploy waits for the user's "Reload".
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg'],
+      manifest: {
+        name: 'ProdViz',
+        short_name: 'ProdViz',
+        description: 'See, live, how a Django application runs in production.',
+        theme_color: '#0f766e',
+        background_color: '#f4f6f9',
+        display: 'standalone',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,json,webmanifest}'],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+      },
+    }),
+  ],
   base: './',
   build: { target: 'es2022', sourcemap: false },
   preview: { port: 4173, strictPort: true },

@@ -18,6 +18,9 @@ export interface UiState {
   /** Which side panel tab is open (details, scaling, problems, configs, …). */
   sidePanel: string;
   setSidePanel: (id: string) => void;
+  /** Presenter mode: editing chrome hidden, large type, nodes cannot be dragged. */
+  presenting: boolean;
+  setPresenting: (on: boolean) => void;
   setLang: (lang: Lang) => void;
   setTheme: (theme: Theme) => void;
   setScene: (scene: SceneId) => void;
@@ -58,6 +61,8 @@ export const useUiStore = create<UiState>((set) => ({
   animations: true,
   sidePanel: 'details',
   setSidePanel: (sidePanel) => set({ sidePanel }),
+  presenting: false,
+  setPresenting: (presenting) => set({ presenting }),
   setLang: (lang) => {
     save(LANG_STORAGE_KEY, lang);
     set({ lang });

@@ -15,12 +15,14 @@ import { useTraceStore } from '../state/traceStore';
 const TracePanel = lazy(() => import('./panels/TracePanel').then((m) => ({ default: m.TracePanel })));
 import { useShortcuts } from './useShortcuts';
 import { TopBarControls } from './TopBarControls';
+import { ClassroomMount } from './classroom/ClassroomMount';
 import { useUrlSync } from './useUrlSync';
 import { useSimulation } from './useSimulation';
 
 export function App() {
   const t = useT();
   const scene = useUiStore((s) => s.scene);
+  const presenting = useUiStore((s) => s.presenting);
   const theme = useUiStore((s) => s.theme);
   const still = useStill();
   const traceOpen = useTraceStore((s) => s.open);
@@ -34,7 +36,7 @@ export function App() {
 
   return (
     <>
-      <div className="app">
+      <div className={`app${presenting ? ' presenting' : ''}`}>
         <header className="topbar">
           <div className="brand">
             <svg viewBox="0 0 32 32" width="30" height="30" aria-hidden="true">
@@ -89,6 +91,7 @@ export function App() {
             <EventLog />
           </aside>
         </main>
+        <ClassroomMount />
       </div>
     </>
   );

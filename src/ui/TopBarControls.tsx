@@ -1,6 +1,7 @@
 import { useT } from './useT';
 import { isLang } from '../i18n';
 import { useUiStore } from '../state/uiStore';
+import { ClassroomButtons } from './classroom/ClassroomButtons';
 
 export function TopBarControls() {
   const t = useT();
@@ -10,6 +11,7 @@ export function TopBarControls() {
   const setTheme = useUiStore((s) => s.setTheme);
   return (
     <div className="topbar__controls">
+      <ClassroomButtons />
       <label className="field">
         <span className="visually-hidden">{t('app.language')}</span>
         <select

@@ -1,0 +1,23 @@
+import { useClassroomStore } from '../../state/classroomStore';
+import { useUiStore } from '../../state/uiStore';
+import { LessonsDialog } from './LessonsDialog';
+import { LessonPlayer } from './LessonPlayer';
+import { QuizDialog } from './QuizDialog';
+import { Highlight } from './Highlight';
+import './classroom.css';
+
+/** Everything of the classroom that is not needed for the first paint. */
+export default function ClassroomRoot() {
+  const lessonsOpen = useClassroomStore((s) => s.lessonsOpen);
+  const quizOpen = useClassroomStore((s) => s.quizOpen);
+  const lessonId = useClassroomStore((s) => s.lessonId);
+  const presenting = useUiStore((s) => s.presenting);
+  return (
+    <>
+      {lessonId && <LessonPlayer key={lessonId} lessonId={lessonId} presenting={presenting} />}
+      <Highlight />
+      {lessonsOpen && <LessonsDialog />}
+      {quizOpen && <QuizDialog />}
+    </>
+  );
+}

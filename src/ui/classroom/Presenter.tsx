@@ -1,0 +1,132 @@
+import { useEffect, useRef } from 'react';
+import type { Lesson } from '../../core/lessons/types';
+import { useClassroomStore } from '../../state/classroomStore';
+import { useT } from '../useT';
+import { stepBy } from './navigation';
+import { exitFullscreen, fullscreenByUs, requestFullscreen } from './present';
+
+interface Props {
+  lesson: Lesson;
+  index: number;
+  title: string;
+  stepTitle: string;
+  narration: string;
+  action: string | null;
+  atStart: boolean;
+  atEnd: boolean;
+  onExit: () => void;
+}
+
+const NEXT = new Set(['ArrowRight', 'ArrowDown', ' ', 'PageDown', 'Enter']);
+const PREV = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace']);
+
+/**
+ * Presenter mode: the caption bar with large type and the step counter, the keys a clicker
+ * sends, a blank screen and a laser pointer. Keys are caught before anything else sees them
+ * (capture phase), so Space or an arrow never plays the simulation or nudges a node.
+ */
+export function Presenter({ lesson, index, title, stepTitle, narration, action, atStart, atEnd, onExit }: Props) {
+  const t = useT();
+  const blank = useClassroomStore((s) => s.blank);
+  const laser = useClassroomStore((s) => s.laser);
+  const dot = useRef<HTMLDivElement>(null);
+  const total = lesson.steps.length;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const c = useClassroomStore.getState();
+      let handled = true;
+      if (e.key === 'Escape') {
+        if (c.blank) c.setBlank(false);
+        else onExit();
+      } else if (NEXT.has(e.key)) {
+        if (c.blank) c.setBlank(false);
+        else stepBy(lesson, 1);
+      } else if (PREV.has(e.key)) {
+        if (c.blank) c.setBlank(false);
+        else stepBy(lesson, -1);
+      } else if (e.key === 'Home') c.goTo(0);
+      else if (e.key === 'End') c.goTo(total - 1);
+      else if (e.key === 'f' || e.key === 'F') {
+        if (document.fullscreenElement) exitFullscreen();
+        else requestFullscreen();
+      } else if (e.key === 'b' || e.key === 'B' || e.key === '.') c.setBlank(!c.blank);
+      else if (e.key === 'k' || e.key === 'K') c.setLaser(!c.laser);
+      else handled = false;
+      if (handled) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [lesson, total, onExit]);
+
+  // Leaving fullscreen with the browser's own Esc also leaves presenter mode (the browser
+  // keeps that Esc to itself); leaving it with F does not.
+  useEffect(() => {
+    const onChange = () => {
+      if (!document.fullscreenElement && !fullscreenByUs.leaving) onExit();
+    };
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, [onExit]);
+
+  // The laser dot follows the pointer without React: one style write per move.
+  useEffect(() => {
+    if (!laser) return;
+    const move = (e: PointerEvent) => {
+      const el = dot.current;
+      if (el) el.style.transform = `translate(${e.clientX}px, ${e.clientY}px)`;
+    };
+    window.addEventListener('pointermove', move);
+    document.documentElement.classList.add('laser-on');
+    return () => {
+      window.removeEventListener('pointermove', move);
+      document.documentElement.classList.remove('laser-on');
+    };
+  }, [laser]);
+
+  return (
+    <>
+      <section className="presenter" role="region" aria-label={t('classroom.presenter.region')}>
+        <div className="presenter__top">
+          <p className="presenter__lesson">{title}</p>
+          <p className="presenter__counter">
+            <span className="visually-hidden">{t('classroom.step')} </span>
+            {index + 1} / {total}
+          </p>
+        </div>
+        <h2 className="presenter__title">{stepTitle}</h2>
+        <p className="presenter__narration" aria-live="polite">
+          {narration}
+        </p>
+        {action && (
+          <p className="presenter__action">
+            <span aria-hidden="true">⚡ </span>
+            {action}
+          </p>
+        )}
+        <div className="presenter__nav">
+          <button type="button" className="btn" disabled={atStart} onClick={() => stepBy(lesson, -1)}>
+            ← {t('classroom.prev')}
+          </button>
+          <button type="button" className="btn btn--primary" disabled={atEnd} onClick={() => stepBy(lesson, 1)}>
+            {t('classroom.next')} →
+          </button>
+          <span className="presenter__keys">{t('classroom.presenter.keys')}</span>
+          <button type="button" className="btn btn--ghost" onClick={onExit}>
+            {t('classroom.presenter.exit')}
+          </button>
+        </div>
+      </section>
+      {laser && <div ref={dot} className="laser-dot" aria-hidden="true" />}
+      {blank && (
+        <div className="presenter-blank" role="status">
+          <span className="visually-hidden">{t('classroom.presenter.blanked')}</span>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+/**
+ * Fits the canvas to what is on it after a lesson changed the scene, added a server or the
+ * presenter hid the chrome. React Flow's own "fit view" control does the work, so the
+ * canvas needs no extra wiring; it is pressed after the layout has settled.
+ */
+export function fitViewSoon() {
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const btn = document.querySelector<HTMLButtonElement>('.react-flow__controls-fitview');
+      btn?.click();
+    }),
+  );
+}
