@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
 
 const node = (page: Page, kind: string, i = 0) => page.locator(`.react-flow__node[data-kind="${kind}"]`).nth(i);
@@ -225,4 +226,29 @@ test.describe('deploy', () => {
     await expect(compose.getByRole('listitem', { name: 'db' })).toContainText('postgres:16');
     await expect(compose.getByRole('listitem', { name: 'nginx' })).toContainText('80:80, 443:443');
   });
+});
+
+test.describe('ops accessibility', () => {
+  for (const lang of ['en', 'tr'] as const) {
+    test(`axe: Server, Security, Deploy and Failures (${lang}) have no serious or critical violations`, async ({ page }) => {
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.goto(`./?lang=${lang}&scene=production`);
+      const scan = async () => {
+        const results = await new AxeBuilder({ page }).include('.sidepanel__main').analyze();
+        return results.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      };
+      const tabs = lang === 'en' ? ['Server', 'Security', 'Deploy'] : ['Sunucu', 'Güvenlik', 'Deploy'];
+      for (const tab of tabs) {
+        await page.getByRole('tab', { name: tab, exact: true }).click();
+        await expect(page.getByRole('tabpanel').getByRole('heading', { level: 2 })).toBeVisible();
+        if (tab === 'Security' || tab === 'Güvenlik') for (const b of await page.locator('.ops-drill .btn').all()) await b.click();
+        expect(await scan()).toEqual([]);
+      }
+      await node(page, 'postgres').click();
+      await expect(page.locator('.ops-failures')).toBeVisible();
+      expect(await scan()).toEqual([]);
+    });
+  }
 });

@@ -66,7 +66,7 @@ export interface OpsState {
 }
 
 const scene = (): SceneId => useUiStore.getState().scene;
-const now = (): number => getEngine()?.now ?? useSimStore.getState().simTime;
+const now = (): number => getEngine()?.now ?? Math.max(useSimStore.getState().simTime, useOpsStore.getState().lastNow);
 const keyOf = (s: SceneId, id: string) => `${s}:${id}`;
 
 function nodeOf(id: string) {
