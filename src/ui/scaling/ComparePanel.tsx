@@ -21,7 +21,7 @@ import type { SceneId, Topology } from '../../core/topology/types';
 import type { TKey, TVars } from '../../i18n';
 import { getLoadPattern, SCREEN_NETWORK, useSimStore } from '../../state/simStore';
 import { useDocumentStore } from '../../state/documentStore';
-import { nodeName } from '../canvas/flowModel';
+import { fullName } from './names';
 import { useT } from '../useT';
 import { applyTransform, scaleOut } from './actions';
 
@@ -141,8 +141,7 @@ export function ComparePanel({ scene }: { scene: SceneId }) {
   const num = (v: number, digits = 0) => v.toLocaleString(lang, { maximumFractionDigits: digits });
   const busiest = (s: RunSummary) => {
     if (!s.busiest) return '—';
-    const node = topology.nodes.find((n) => n.id === s.busiest!.id);
-    const name = node ? nodeName(node, t) : s.busiest.id;
+    const name = fullName(topology, s.busiest.id, t);
     return `${name} ${num(Math.min(100, s.busiest.utilisation * 100))} %`;
   };
   const rows: { key: string; label: TKey; before: string; after: string; better: number }[] = result

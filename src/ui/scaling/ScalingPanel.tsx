@@ -38,6 +38,7 @@ import { getLoadPattern, setLoadPattern, useSimStore } from '../../state/simStor
 import { useUiStore } from '../../state/uiStore';
 import { nodeName } from '../canvas/flowModel';
 import { useT } from '../useT';
+import { fullName } from './names';
 import { applyTransform, scaleOut, watchDrain } from './actions';
 import { ComparePanel } from './ComparePanel';
 import { LiveCharts } from './LiveCharts';
@@ -243,7 +244,7 @@ function Vertical({ scene, topology }: { scene: SceneId; topology: Topology }) {
                   : t('scaling.panel.vertical.workersRule', { n: recommendedWorkers(cores) })
               }
             />
-            <div className="scaling-field">
+            <div className="scaling-field scaling-field--wide">
               <label htmlFor="scaling-class">{t('scaling.panel.vertical.workerClass')}</label>
               <select
                 id="scaling-class"
@@ -296,7 +297,7 @@ function Horizontal({ scene, topology }: { scene: SceneId; topology: Topology })
           max={LIMITS.appServers.max}
           onChange={(v) => scaleOut(scene, v)}
         />
-        <div className="scaling-field">
+        <div className="scaling-field scaling-field--wide">
           <label htmlFor="scaling-lb">{t('scaling.panel.horizontal.lb')}</label>
           <select
             id="scaling-lb"
@@ -362,10 +363,7 @@ function Bottleneck({ topology }: { topology: Topology }) {
     }),
   );
   const select = useUiStore((s) => s.select);
-  const name = (id: string | null) => {
-    const n = id ? topology.nodes.find((x) => x.id === id) : undefined;
-    return n ? nodeName(n, t) : '—';
-  };
+  const name = (id: string | null) => (id ? fullName(topology, id, t) : '—');
   return (
     <section className="scaling-section" aria-labelledby="scaling-bottleneck">
       <h3 id="scaling-bottleneck">{t('scaling.panel.bottleneck.title')}</h3>
