@@ -25,6 +25,7 @@ export function LiveCharts() {
   const t = useT();
   const theme = useUiStore((s) => s.theme);
   const lang = t('app.locale');
+  const rps = t('scaling.panel.units.rps');
   const boxRef = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
   const [loaded, setLoaded] = useState(false);
@@ -75,7 +76,8 @@ export function LiveCharts() {
             const c = CHARTS[i]!;
             p.setData([hist.t, hist[c.key]]);
             const value = root.querySelector<HTMLElement>(`[data-chart="${c.key}"] .scaling-chart__value`);
-            if (value) value.textContent = fmt(hist[c.key][hist[c.key].length - 1], c.unit);
+            const unit = c.key === 'throughput' ? rps : c.unit;
+            if (value) value.textContent = fmt(hist[c.key][hist[c.key].length - 1], unit);
           });
         };
         update();
@@ -96,7 +98,7 @@ export function LiveCharts() {
       for (const p of plots) p.destroy();
       plots = [];
     };
-  }, [theme, lang]);
+  }, [theme, lang, rps]);
 
   return (
     <div className="scaling-charts" ref={boxRef}>
