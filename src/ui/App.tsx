@@ -15,6 +15,8 @@ import { useTraceStore } from '../state/traceStore';
 const TracePanel = lazy(() => import('./panels/TracePanel').then((m) => ({ default: m.TracePanel })));
 import { useShortcuts } from './useShortcuts';
 import { TopBarControls } from './TopBarControls';
+import { EditorColumn } from './editor/EditorColumn';
+import { EditorNotices } from './editor/EditorNotices';
 import { ClassroomMount } from './classroom/ClassroomMount';
 import { useUrlSync } from './useUrlSync';
 import { useSimulation } from './useSimulation';
@@ -66,12 +68,14 @@ export function App() {
           <Metrics />
         </div>
         <main className="workspace">
+          <EditorColumn />
           <div
             id={CANVAS_PANEL_ID}
             role="tabpanel"
             aria-labelledby={`tab-${scene}`}
             className="canvas-wrap"
           >
+            <EditorNotices />
             <div key={scene} className={`canvas-anim${still ? '' : ' canvas-anim--enter'}`}>
               <ReactFlowProvider>
                 <Canvas />

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -6,22 +6,33 @@ import {
   MiniMap,
   ReactFlow,
   applyNodeChanges,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
   type NodeChange,
   type NodeTypes,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { useT } from '../useT';
 import { CATALOG } from '../../core/catalog/catalog';
+import type { TopoNode } from '../../core/topology/types';
 import { useDocumentStore } from '../../state/documentStore';
 import { useUiStore } from '../../state/uiStore';
+import { connectNodes, deleteSelection } from '../editor/actions';
+import { GRID, useEditorStore } from '../editor/editorStore';
 import { ComponentNode } from './ComponentNode';
 import { PacketLayer } from './PacketLayer';
+import { TraceHighlight } from './TraceHighlight';
 import { ServerNode } from './ServerNode';
 import { toFlowEdges, toFlowNodes } from './flowModel';
 import type { FlowNode } from './nodeData';
 
 // Defined once at module scope: an inline object would remount every node on each render.
 const nodeTypes: NodeTypes = { component: ComponentNode, server: ServerNode };
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
 
 const MINIMAP_COLORS: Record<string, string> = {
   edge: '#2563eb',
@@ -30,63 +41,204 @@ const MINIMAP_COLORS: Record<string, string> = {
   data: '#d97706',
 };
 
+/**
+ * Rebuilds the flow nodes from the document while keeping the identity of every node whose
+ * document node did not change, so a memoised node component re-renders only when its own
+ * node changed. Selection and measured sizes belong to React Flow and are carried over.
+ */
+function rebuild(
+  prev: readonly FlowNode[],
+  fresh: FlowNode[],
+  changed: (id: string) => boolean,
+  selected: (id: string, was: boolean | undefined) => boolean,
+): FlowNode[] {
+  const before = new Map(prev.map((n) => [n.id, n] as const));
+  return fresh.map((n) => {
+    const old = before.get(n.id);
+    const sel = selected(n.id, old?.selected);
+    if (old && !changed(n.id)) return old.selected === sel ? old : { ...old, selected: sel };
+    const next = { ...n, selected: sel } as FlowNode;
+    if (old?.measured) next.measured = old.measured;
+    return next;
+  });
+}
+
 export function Canvas() {
   const t = useT();
   const scene = useUiStore((s) => s.scene);
   const theme = useUiStore((s) => s.theme);
   const select = useUiStore((s) => s.select);
+  const selectedId = useUiStore((s) => s.selectedId);
   const topology = useDocumentStore((s) => s.topologies[scene]);
-  const moveNode = useDocumentStore((s) => s.moveNode);
+  const moveNodes = useDocumentStore((s) => s.moveNodes);
+  const snap = useEditorStore((s) => s.snap);
+  const flow = useReactFlow<FlowNode>();
 
   // React Flow owns the nodes while they are dragged; the document store gets the final
-  // position when a drag ends, so the document changes once per drag, not per frame.
-  const selectedId = useUiStore((s) => s.selectedId);
+  // positions when a drag ends, so the document changes once per drag, not per frame.
   const [nodes, setNodes] = useState<FlowNode[]>(() => toFlowNodes(topology, t, selectedId));
-  // When the document, the language or the selection changes, rebuild the flow nodes during
-  // render (React's "adjust state when a prop changes" pattern), keeping measured sizes.
+  const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(() => new Set());
+  /** Nodes to select as soon as they exist (just added or duplicated). */
+  const [pendingSelection, setPendingSelection] = useState<ReadonlySet<string> | null>(null);
+
+  // When the document, the language or the outside selection changes, rebuild the flow nodes
+  // during render (React's "adjust state when a prop changes" pattern).
   const [source, setSource] = useState({ topology, t, selectedId });
   if (source.topology !== topology || source.t !== t || source.selectedId !== selectedId) {
+    const oldById = new Map<string, TopoNode>(source.topology.nodes.map((n) => [n.id, n]));
+    const newById = new Map<string, TopoNode>(topology.nodes.map((n) => [n.id, n]));
+    const sameT = source.t === t;
+    const selectionMoved = source.selectedId !== selectedId;
     setSource({ topology, t, selectedId });
-    setNodes((prev) => {
-      const measured = new Map(prev.map((n) => [n.id, n.measured]));
-      return toFlowNodes(topology, t, selectedId).map((n) => {
-        const m = measured.get(n.id);
-        return m ? { ...n, measured: m } : n;
-      });
-    });
+    setNodes((prev) =>
+      rebuild(
+        prev,
+        toFlowNodes(topology, t, selectedId),
+        (id) => !sameT || oldById.get(id) !== newById.get(id),
+        (id, was) => (selectionMoved && selectedId !== null ? id === selectedId : (was ?? id === selectedId)),
+      ),
+    );
+  }
+  if (pendingSelection && [...pendingSelection].every((id) => topology.nodes.some((n) => n.id === id))) {
+    const want = pendingSelection;
+    setPendingSelection(null);
+    setNodes((prev) => prev.map((n) => (!!n.selected === want.has(n.id) ? n : { ...n, selected: want.has(n.id) })));
   }
 
   const names = useMemo(() => new Map(nodes.map((n) => [n.id, n.data.name])), [nodes]);
-  const edges = useMemo(() => toFlowEdges(topology, names), [topology, names]);
+  const baseEdges = useMemo(() => toFlowEdges(topology, names), [topology, names]);
+  const edges = useMemo<Edge[]>(
+    () => baseEdges.map((e) => (selectedEdges.has(e.id) ? { ...e, selected: true } : e)),
+    [baseEdges, selectedEdges],
+  );
+
+  // Keyboard moves (arrow keys on a selected node) reach the document as one step once the
+  // keys rest; mouse, touch and pen drags are committed when they end.
+  const keyMoves = useRef(new Map<string, { x: number; y: number }>());
+  const keyTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const flushKeyMoves = useCallback(() => {
+    if (keyMoves.current.size === 0) return;
+    const moves = [...keyMoves.current].map(([id, position]) => ({ id, position }));
+    keyMoves.current.clear();
+    moveNodes(scene, moves);
+  }, [moveNodes, scene]);
+  useEffect(() => () => flushKeyMoves(), [flushKeyMoves]);
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<FlowNode>[]) => setNodes((nds) => applyNodeChanges(changes, nds)),
-    [],
+    (changes: NodeChange<FlowNode>[]) => {
+      // Removal goes through the document (onBeforeDelete), never straight to the local copy.
+      const kept = changes.filter((c) => c.type !== 'remove');
+      for (const c of kept) {
+        if (c.type === 'position' && c.position && c.dragging === undefined) {
+          keyMoves.current.set(c.id, c.position);
+          if (keyTimer.current) clearTimeout(keyTimer.current);
+          keyTimer.current = setTimeout(flushKeyMoves, 400);
+        }
+      }
+      setNodes((nds) => applyNodeChanges(kept, nds));
+    },
+    [flushKeyMoves],
   );
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const picks = changes.filter((c) => c.type === 'select');
+    if (picks.length === 0) return;
+    setSelectedEdges((prev) => {
+      const next = new Set(prev);
+      for (const c of picks) {
+        if (c.type !== 'select') continue;
+        if (c.selected) next.add(c.id);
+        else next.delete(c.id);
+      }
+      return next;
+    });
+  }, []);
+
   const onNodeDragStop = useCallback(
     (_: unknown, _node: FlowNode, dragged: FlowNode[]) => {
-      for (const n of dragged) moveNode(scene, n.id, n.position);
+      moveNodes(
+        scene,
+        dragged.map((n) => ({ id: n.id, position: n.position })),
+      );
     },
-    [moveNode, scene],
+    [moveNodes, scene],
   );
   const onSelectionChange = useCallback(
-    ({ nodes: sel }: OnSelectionChangeParams) => {
+    ({ nodes: sel, edges: selEdges }: OnSelectionChangeParams) => {
+      useEditorStore.getState().setSelection(
+        sel.map((n) => n.id),
+        selEdges.map((e) => e.id),
+      );
       const id = sel.length === 1 ? (sel[0]?.id ?? null) : null;
       if (useUiStore.getState().selectedId !== id) select(id);
     },
     [select],
   );
+  const onBeforeDelete = useCallback(async () => {
+    // One undoable step through the document; React Flow's own removal is skipped.
+    deleteSelection();
+    return false;
+  }, []);
+  const isValidConnection = useCallback(
+    (c: Connection | Edge) => {
+      if (!c.source || !c.target || c.source === c.target) return false;
+      const kinds = topology.nodes.filter((n) => n.id === c.source || n.id === c.target);
+      if (kinds.length !== 2 || kinds.some((n) => n.kind === 'server')) return false;
+      return !topology.edges.some((e) => e.source === c.source && e.target === c.target);
+    },
+    [topology],
+  );
+  const onConnect = useCallback((c: Connection) => connectNodes(c.source, c.target), []);
+
+  // The bridge lets the palette, the toolbar and the problems panel (outside the canvas) reach it.
+  const wrapper = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const bounds = () => wrapper.current?.getBoundingClientRect() ?? null;
+    useEditorStore.getState().setFlow({
+      screenToFlow: (p) => flow.screenToFlowPosition(p, { snapToGrid: false }),
+      viewCentre: () => {
+        const r = bounds();
+        return r ? flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
+      },
+      bounds,
+      fitView: () => void flow.fitView({ padding: 0.12, duration: 250 }),
+      focusNode: (id) => {
+        useUiStore.setState({ selectedId: id });
+        void flow.fitView({ nodes: [{ id }], padding: 0.6, maxZoom: 1.2, duration: 300 });
+        requestAnimationFrame(() =>
+          wrapper.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus(),
+        );
+      },
+      selectNodes: (ids) => setPendingSelection(new Set(ids)),
+      viewportElement: () => wrapper.current?.querySelector<HTMLElement>('.react-flow__viewport') ?? null,
+      nodeSizes: () => {
+        const out = new Map<string, { width: number; height: number }>();
+        for (const n of flow.getNodes()) if (n.measured?.width && n.measured.height) out.set(n.id, { width: n.measured.width, height: n.measured.height });
+        return out;
+      },
+    });
+    return () => useEditorStore.getState().setFlow(null);
+  }, [flow]);
+  useEffect(() => () => useEditorStore.getState().setSelection([], []), [scene]);
 
   return (
     <ReactFlow<FlowNode>
+      ref={wrapper}
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
       onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
       onNodeDragStop={onNodeDragStop}
       onSelectionChange={onSelectionChange}
-      nodesConnectable={false}
-      edgesFocusable={false}
+      onBeforeDelete={onBeforeDelete}
+      onConnect={onConnect}
+      isValidConnection={isValidConnection}
+      nodesConnectable
+      deleteKeyCode={DELETE_KEYS}
+      multiSelectionKeyCode={MULTI_KEYS}
+      snapToGrid={snap}
+      snapGrid={SNAP_GRID}
+      edgesFocusable
       fitView
       fitViewOptions={{ padding: 0.12 }}
       minZoom={0.2}
@@ -96,8 +248,7 @@ export function Canvas() {
       ariaLabelConfig={{
         'node.a11yDescription.default': t('canvas.a11y.node'),
         'node.a11yDescription.keyboardDisabled': t('canvas.a11y.nodeNoKeyboard'),
-        'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) =>
-          t('canvas.a11y.moved', { direction, x, y }),
+        'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) => t('canvas.a11y.moved', { direction, x, y }),
         'edge.a11yDescription.default': t('canvas.a11y.edge'),
         'controls.ariaLabel': t('canvas.controls'),
         'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
@@ -119,6 +270,7 @@ export function Canvas() {
       />
       <Controls showInteractive={false} />
       <PacketLayer />
+      <TraceHighlight />
     </ReactFlow>
   );
 }

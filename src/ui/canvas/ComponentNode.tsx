@@ -32,8 +32,8 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
     <div
       className={`pv-node tier-${entry.tier}${selected ? ' is-selected' : ''}${up ? loadClass(percent) : ' is-stopped'}`}
     >
-      <Handle id="l" type="target" position={Position.Left} isConnectable={false} />
-      <Handle id="t" type="target" position={Position.Top} isConnectable={false} />
+      <Handle id="l" type="target" position={Position.Left} />
+      <Handle id="t" type="target" position={Position.Top} />
       <div className="pv-node__icon">
         <Icon name={entry.icon} size={30} />
       </div>
@@ -59,13 +59,12 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
           <span className="visually-hidden">{loadText}</span>
         </>
       )}
-      <Handle id="r" type="source" position={Position.Right} isConnectable={false} />
-      <Handle id="b" type="source" position={Position.Bottom} isConnectable={false} />
+      <Handle id="r" type="source" position={Position.Right} />
+      <Handle id="b" type="source" position={Position.Bottom} />
       <Handle
         id="sl"
         type="source"
         position={Position.Left}
-        isConnectable={false}
         className="pv-handle-side"
         style={{ top: '78%' }}
       />

@@ -1,0 +1,167 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { labelProblem } from '../../core/export/document';
+import { checkTopology } from '../../core/topology/rules';
+import { SCENES } from '../../core/topology/scenes';
+import { useDocumentStore } from '../../state/documentStore';
+import { useUiStore } from '../../state/uiStore';
+import { nodeName } from '../canvas/flowModel';
+import { useT } from '../useT';
+import {
+  autoLayout,
+  deleteSelection,
+  duplicateSelection,
+  fitView,
+  onEditorKey,
+  redo,
+  resetScene,
+  undo,
+} from './actions';
+import { useEditorStore } from './editorStore';
+import './editor.css';
+
+function RenameForm({ id, onDone }: { id: string; onDone: () => void }) {
+  const t = useT();
+  const scene = useUiStore((s) => s.scene);
+  const node = useDocumentStore((s) => s.topologies[scene].nodes.find((n) => n.id === id));
+  const [value, setValue] = useState(node?.label ?? '');
+  const [problem, setProblem] = useState<string | null>(null);
+  const inputId = useId();
+  if (!node) return null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const text = value.trim();
+    const p = text ? labelProblem(text) : null;
+    if (p) {
+      setProblem(t(p === 'label-too-long' ? 'editor.errors.renameTooLong' : 'editor.errors.renameMarkup'));
+      return;
+    }
+    useDocumentStore.getState().rename(scene, id, text);
+    useEditorStore.getState().announce(t('editor.status.renamed', { name: text || nodeName({ ...node, label: undefined }, t) }));
+    onDone();
+  };
+  return (
+    <form className="rename" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+      <label htmlFor={inputId} className="rename__label">
+        {t('editor.rename.label', { name: nodeName(node, t) })}
+      </label>
+      <input
+        id={inputId}
+        className="rename__input"
+        value={value}
+        maxLength={200}
+        placeholder={nodeName({ ...node, label: undefined }, t)}
+        aria-describedby={`${inputId}-hint`}
+        aria-invalid={problem !== null}
+        autoFocus
+        onChange={(e) => {
+          setValue(e.target.value);
+          setProblem(null);
+        }}
+      />
+      <p id={`${inputId}-hint`} className="rename__hint">
+        {t('editor.rename.hint')}
+      </p>
+      {problem && (
+        <p role="alert" className="rename__error">
+          {problem}
+        </p>
+      )}
+      <div className="rename__buttons">
+        <button type="submit" className="btn btn--primary">
+          {t('editor.rename.save')}
+        </button>
+        <button type="button" className="btn" onClick={onDone}>
+          {t('editor.rename.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Undo, redo, delete, duplicate, rename, auto-layout, fit view, snap, reset; problems count. */
+export function EditToolbar() {
+  const t = useT();
+  const scene = useUiStore((s) => s.scene);
+  const canUndo = useDocumentStore((s) => s.history[scene].past.length > 0);
+  const canRedo = useDocumentStore((s) => s.history[scene].future.length > 0);
+  const topology = useDocumentStore((s) => s.topologies[scene]);
+  const selectedCount = useEditorStore((s) => s.selectedNodes.length + s.selectedEdges.length);
+  const single = useEditorStore((s) => (s.selectedNodes.length === 1 ? (s.selectedNodes[0] ?? null) : null));
+  const hasNodes = useEditorStore((s) => s.selectedNodes.length > 0);
+  const snap = useEditorStore((s) => s.snap);
+  const setSnap = useEditorStore((s) => s.setSnap);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const problems = checkTopology(topology, { productionLike: SCENES[scene].productionLike }).filter(
+    (f) => f.severity !== 'info',
+  ).length;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      onEditorKey(e);
+      const target = e.target as HTMLElement | null;
+      if (e.key === 'F2' && !e.defaultPrevented && target?.tagName !== 'INPUT' && target?.tagName !== 'TEXTAREA') {
+        const id = useEditorStore.getState().selectedNodes;
+        if (id.length === 1 && id[0]) {
+          e.preventDefault();
+          setRenaming(id[0]);
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // A rename for a node that went away (undo, delete) closes by itself.
+  const renameTarget = renaming && topology.nodes.some((n) => n.id === renaming) ? renaming : null;
+  const shortcut = (keys: string) => ({ 'aria-keyshortcuts': keys });
+
+  return (
+    <div className="edit-toolbar" role="toolbar" aria-label={t('editor.toolbar.label')}>
+      <div className="edit-toolbar__grid">
+        <button type="button" className="tool" onClick={undo} disabled={!canUndo} {...shortcut('Control+Z Meta+Z')}>
+          <span aria-hidden="true">↶</span> {t('editor.toolbar.undo')}
+        </button>
+        <button
+          type="button"
+          className="tool"
+          onClick={redo}
+          disabled={!canRedo}
+          {...shortcut('Control+Shift+Z Meta+Shift+Z Control+Y')}
+        >
+          <span aria-hidden="true">↷</span> {t('editor.toolbar.redo')}
+        </button>
+        <button type="button" className="tool" onClick={deleteSelection} disabled={selectedCount === 0} {...shortcut('Delete Backspace')}>
+          <span aria-hidden="true">✕</span> {t('editor.toolbar.delete')}
+        </button>
+        <button type="button" className="tool" onClick={duplicateSelection} disabled={!hasNodes} {...shortcut('Control+D Meta+D')}>
+          <span aria-hidden="true">❐</span> {t('editor.toolbar.duplicate')}
+        </button>
+        <button type="button" className="tool" onClick={() => single && setRenaming(single)} disabled={!single} {...shortcut('F2')}>
+          <span aria-hidden="true">✎</span> {t('editor.toolbar.rename')}
+        </button>
+        <button type="button" className="tool" onClick={() => void autoLayout()}>
+          <span aria-hidden="true">⇶</span> {t('editor.toolbar.autoLayout')}
+        </button>
+        <button type="button" className="tool" onClick={fitView}>
+          <span aria-hidden="true">⤢</span> {t('editor.toolbar.fitView')}
+        </button>
+        <button type="button" className="tool" aria-pressed={snap} onClick={() => setSnap(!snap)}>
+          <span aria-hidden="true">#</span> {t('editor.toolbar.snap')}
+        </button>
+      </div>
+      {renameTarget && <RenameForm key={renameTarget} id={renameTarget} onDone={() => setRenaming(null)} />}
+      <div className="edit-toolbar__row">
+        <button
+          type="button"
+          className={`tool tool--problems${problems > 0 ? ' has-problems' : ''}`}
+          onClick={() => useUiStore.getState().setSidePanel('problems')}
+        >
+          {t('editor.toolbar.problems', { count: problems })}
+        </button>
+        <button type="button" className="tool" onClick={resetScene}>
+          <span aria-hidden="true">⟲</span> {t('editor.toolbar.reset')}
+        </button>
+      </div>
+    </div>
+  );
+}

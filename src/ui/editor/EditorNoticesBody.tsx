@@ -1,0 +1,167 @@
+import { useEffect, useRef, useState } from 'react';
+import { parseDocument, serializeDocument, type ProdVizDocument } from '../../core/export/document';
+import type { SceneId } from '../../core/topology/types';
+import { useDocumentStore } from '../../state/documentStore';
+import { hasSavedWork, usePersistenceStore } from '../../state/persistence';
+import { useUiStore } from '../../state/uiStore';
+import { useT } from '../useT';
+import { sceneTitle } from './actions';
+import { download } from './files';
+import { useEditorStore } from './editorStore';
+import './editor.css';
+
+function clearHash() {
+  const url = new URL(window.location.href);
+  url.hash = '';
+  window.history.replaceState(null, '', url);
+}
+
+function openDocument(doc: ProdVizDocument) {
+  useDocumentStore.getState().replaceTopology(doc.scene, doc.topology);
+  useUiStore.getState().setScene(doc.scene);
+}
+
+/**
+ * Reads a share link in the URL hash, on start and when the hash changes. A link never overwrites saved work
+ * without asking: when the browser already has its own version of that scene, a dialog asks.
+ */
+function useShareLink(ask: (doc: ProdVizDocument) => void) {
+  const t = useT();
+  const tRef = useRef(t);
+  useEffect(() => {
+    tRef.current = t;
+  }, [t]);
+  useEffect(() => {
+    const read = () => {
+      const hash = window.location.hash;
+      if (!hash.startsWith('#doc=')) return;
+      const tr = tRef.current;
+      void import('./shareLink')
+        .then(({ textFromHash }) => {
+          const text = textFromHash(hash);
+          const result = text === null ? null : parseDocument(text, useUiStore.getState().scene);
+          clearHash();
+          if (!result || !result.ok) {
+            useEditorStore.getState().fail(tr('editor.errors.linkBroken'));
+            return;
+          }
+          const doc = result.document;
+          const current = useDocumentStore.getState().topologies[doc.scene];
+          if (serializeDocument(doc.scene, current, false) === serializeDocument(doc.scene, doc.topology, false)) {
+            useUiStore.getState().setScene(doc.scene);
+            return;
+          }
+          if (hasSavedWork(doc.scene)) ask(doc);
+          else {
+            openDocument(doc);
+            useEditorStore.getState().announce(tr('editor.status.linkOpened', { scene: sceneTitle(doc.scene, tr) }));
+          }
+        })
+        .catch(() => useEditorStore.getState().fail(tr('editor.errors.linkBroken')));
+    };
+    read();
+    // A link pasted into the address bar of an open tab only changes the hash.
+    window.addEventListener('hashchange', read);
+    return () => window.removeEventListener('hashchange', read);
+  }, [ask]);
+}
+
+function LinkDialog({ doc, onDone }: { doc: ProdVizDocument; onDone: () => void }) {
+  const t = useT();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+  const keep = () => {
+    useEditorStore.getState().announce(t('editor.status.linkKept'));
+    ref.current?.close();
+  };
+  const replace = () => {
+    openDocument(doc);
+    useEditorStore.getState().announce(t('editor.status.linkOpened', { scene: sceneTitle(doc.scene, t) }));
+    ref.current?.close();
+  };
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby="link-title" aria-describedby="link-body" onClose={onDone}>
+      <h2 id="link-title" className="dialog__title">
+        {t('editor.link.title')}
+      </h2>
+      <p id="link-body" className="dialog__body">
+        {t('editor.link.body', { scene: sceneTitle(doc.scene, t) })}
+      </p>
+      <div className="dialog__buttons">
+        <button type="button" className="btn" onClick={keep}>
+          {t('editor.link.keep')}
+        </button>
+        <button type="button" className="btn btn--primary" onClick={replace}>
+          {t('editor.link.replace')}
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+/**
+ * Everything the editor has to say: errors (role="alert", current work untouched), polite
+ * status lines, the storage banners, and the question a share link may ask.
+ */
+export default function EditorNoticesBody() {
+  const t = useT();
+  const error = useEditorStore((s) => s.error);
+  const status = useEditorStore((s) => s.status);
+  const storageError = usePersistenceStore((s) => s.storageError);
+  const corrupt = usePersistenceStore((s) => s.corrupt);
+  const [linkDoc, setLinkDoc] = useState<ProdVizDocument | null>(null);
+  useShareLink(setLinkDoc);
+  const corruptScenes = Object.keys(corrupt) as SceneId[];
+
+  return (
+    <>
+      <div className="notices">
+        <div role="alert" className={error ? 'notice notice--error' : 'notice notice--empty'}>
+          {error && (
+            <>
+              <span className="notice__text">{error.text}</span>
+              <button type="button" className="btn btn--small" onClick={() => useEditorStore.getState().dismissError()}>
+                {t('editor.errors.dismiss')}
+              </button>
+            </>
+          )}
+        </div>
+        {storageError && (
+          <div role="alert" className="notice notice--warning" data-testid="storage-banner">
+            <span className="notice__text">
+              {t(storageError === 'quota' ? 'editor.storage.full' : 'editor.storage.unavailable')}
+            </span>
+          </div>
+        )}
+        {corruptScenes.map((scene) => (
+          <div key={scene} role="alert" className="notice notice--warning">
+            <span className="notice__text">{t('editor.storage.corrupt', { scene: sceneTitle(scene, t) })}</span>
+            <button
+              type="button"
+              className="btn btn--small"
+              onClick={() =>
+                download(`prodviz-${scene}-saved.json`, new Blob([corrupt[scene] ?? ''], { type: 'application/json' }))
+              }
+            >
+              {t('editor.storage.download')}
+            </button>
+            <button
+              type="button"
+              className="btn btn--small"
+              onClick={() => usePersistenceStore.getState().discardCorrupt(scene)}
+            >
+              {t('editor.storage.discard')}
+            </button>
+          </div>
+        ))}
+      </div>
+      <div role="status" className="visually-hidden">
+        {status?.text}
+      </div>
+      {linkDoc && <LinkDialog doc={linkDoc} onDone={() => setLinkDoc(null)} />}
+    </>
+  );
+}

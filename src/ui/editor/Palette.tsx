@@ -1,0 +1,123 @@
+import { useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { createPortal } from 'react-dom';
+import type { ComponentKind } from '../../core/catalog/catalog';
+import { CATALOG } from '../../core/catalog/catalog';
+import { Icon } from '../icons';
+import { useT } from '../useT';
+import { PALETTE_GROUPS, addAtViewCentre, addComponent, kindsOf } from './actions';
+import { useEditorStore } from './editorStore';
+import './editor.css';
+
+/** Pixels a pointer must travel before a press becomes a drag. */
+const DRAG_THRESHOLD = 5;
+
+interface Drag {
+  kind: ComponentKind;
+  pointerId: number;
+  start: { x: number; y: number };
+  at: { x: number; y: number };
+  active: boolean;
+  overCanvas: boolean;
+}
+
+function overCanvas(x: number, y: number): boolean {
+  const r = useEditorStore.getState().flow?.bounds();
+  return !!r && x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+}
+
+/**
+ * The components a student builds with, grouped by where they sit on the request path.
+ * Dragging uses pointer events (mouse, touch and pen alike: HTML drag-and-drop does not work
+ * on smartboards and tablets); a click or Enter adds the component in the middle of the view.
+ */
+export function Palette() {
+  const t = useT();
+  const [drag, setDrag] = useState<Drag | null>(null);
+  const suppressClick = useRef(false);
+
+  const onPointerDown = (kind: ComponentKind) => (e: ReactPointerEvent<HTMLButtonElement>) => {
+    if (e.button !== 0) return;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    const p = { x: e.clientX, y: e.clientY };
+    setDrag({ kind, pointerId: e.pointerId, start: p, at: p, active: false, overCanvas: false });
+  };
+  const onPointerMove = (e: ReactPointerEvent<HTMLButtonElement>) => {
+    if (!drag || e.pointerId !== drag.pointerId) return;
+    const at = { x: e.clientX, y: e.clientY };
+    const active = drag.active || Math.hypot(at.x - drag.start.x, at.y - drag.start.y) > DRAG_THRESHOLD;
+    setDrag({ ...drag, at, active, overCanvas: overCanvas(at.x, at.y) });
+  };
+  const onPointerUp = (e: ReactPointerEvent<HTMLButtonElement>) => {
+    if (!drag || e.pointerId !== drag.pointerId) return;
+    if (drag.active) {
+      suppressClick.current = true;
+      const flow = useEditorStore.getState().flow;
+      if (flow && overCanvas(e.clientX, e.clientY)) addComponent(drag.kind, flow.screenToFlow({ x: e.clientX, y: e.clientY }));
+    }
+    setDrag(null);
+  };
+  const onPointerCancel = () => setDrag(null);
+  const onClick = (kind: ComponentKind) => () => {
+    if (suppressClick.current) {
+      suppressClick.current = false;
+      return;
+    }
+    addAtViewCentre(kind);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && drag) setDrag(null);
+  };
+
+  return (
+    <section className="palette" aria-labelledby="palette-title">
+      <h2 id="palette-title" className="palette__title">
+        {t('editor.palette.title')}
+      </h2>
+      <p id="palette-hint" className="palette__hint">
+        {t('editor.palette.hint')}
+      </p>
+      {PALETTE_GROUPS.map((group) => (
+        <div key={group} className="palette__group" role="group" aria-labelledby={`palette-group-${group}`}>
+          <h3 id={`palette-group-${group}`} className={`palette__group-title tier-${group}`}>
+            {t(`editor.palette.groups.${group}`)}
+          </h3>
+          <ul className="palette__list">
+            {kindsOf(group).map((kind) => (
+              <li key={kind}>
+                <button
+                  type="button"
+                  className={`palette__item tier-${CATALOG[kind].tier}`}
+                  data-kind={kind}
+                  aria-label={t('editor.palette.add', { name: t(`catalog.${kind}.name`) })}
+                  aria-describedby="palette-hint"
+                  onPointerDown={onPointerDown(kind)}
+                  onPointerMove={onPointerMove}
+                  onPointerUp={onPointerUp}
+                  onPointerCancel={onPointerCancel}
+                  onLostPointerCapture={onPointerCancel}
+                  onClick={onClick(kind)}
+                  onKeyDown={onKeyDown}
+                >
+                  <Icon name={CATALOG[kind].icon} size={22} />
+                  <span className="palette__name">{t(`catalog.${kind}.name`)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {drag?.active &&
+        createPortal(
+          <div
+            className={`palette-ghost tier-${CATALOG[drag.kind].tier}${drag.overCanvas ? ' is-over' : ''}`}
+            style={{ transform: `translate(${drag.at.x}px, ${drag.at.y}px)` }}
+            aria-hidden="true"
+          >
+            <Icon name={CATALOG[drag.kind].icon} size={22} />
+            <span>{t(`catalog.${drag.kind}.name`)}</span>
+          </div>,
+          document.body,
+        )}
+    </section>
+  );
+}

@@ -1,0 +1,183 @@
+/**
+ * The editor's actions, defined once: toolbar buttons, keyboard shortcuts and menus all call
+ * these. Each one either changes the document through the document store (one undo step) or
+ * does not touch the document at all (fit view, export, share).
+ */
+import { CATALOG, type ComponentKind } from '../../core/catalog/catalog';
+import { absolutePosition } from '../../core/topology/graph';
+import { SCENE_LAYOUT } from '../../core/topology/scenes';
+import type { SceneId, Topology, XY } from '../../core/topology/types';
+import { translator, type TFn, type TKey } from '../../i18n';
+import { useDocumentStore } from '../../state/documentStore';
+import { useUiStore } from '../../state/uiStore';
+import { nodeName } from '../canvas/flowModel';
+import { useEditorStore } from './editorStore';
+
+const t = (): TFn => translator(useUiStore.getState().lang);
+const scene = (): SceneId => useUiStore.getState().scene;
+const doc = () => useDocumentStore.getState();
+const editor = () => useEditorStore.getState();
+const announce = (text: string) => editor().announce(text);
+const fail = (text: string) => editor().fail(text);
+
+export function sceneTitle(id: SceneId, tr: TFn = t()): string {
+  return tr(`scenes.${id}.title` as TKey);
+}
+
+// ——— document edits ———
+
+export function undo() {
+  const s = scene();
+  if (doc().history[s].past.length === 0) return;
+  doc().undo(s);
+  announce(t()('editor.status.undone'));
+}
+
+export function redo() {
+  const s = scene();
+  if (doc().history[s].future.length === 0) return;
+  doc().redo(s);
+  announce(t()('editor.status.redone'));
+}
+
+export function deleteSelection() {
+  const { selectedNodes, selectedEdges } = editor();
+  const count = selectedNodes.length + selectedEdges.length;
+  if (count === 0) return;
+  doc().removeElements(scene(), selectedNodes, selectedEdges);
+  editor().setSelection([], []);
+  if (selectedNodes.includes(useUiStore.getState().selectedId ?? '')) useUiStore.getState().select(null);
+  announce(t()('editor.status.deleted', { count }));
+}
+
+export function duplicateSelection() {
+  const { selectedNodes } = editor();
+  if (selectedNodes.length === 0) return;
+  const ids = doc().duplicate(scene(), selectedNodes);
+  if (ids.length === 0) return;
+  editor().flow?.selectNodes(ids);
+  announce(t()('editor.status.duplicated', { count: ids.length }));
+}
+
+/** The innermost server box under an absolute canvas point, if any. */
+function boxAt(topology: Topology, point: XY): string | undefined {
+  let found: string | undefined;
+  for (const n of topology.nodes) {
+    if (n.kind !== 'server') continue;
+    const p = absolutePosition(topology, n.id);
+    const w = n.size?.width ?? 300;
+    const h = n.size?.height ?? 200;
+    if (p && point.x >= p.x && point.x <= p.x + w && point.y >= p.y && point.y <= p.y + h) found = n.id;
+  }
+  return found;
+}
+
+/**
+ * Adds a component with its middle at `centre` (flow coordinates). Dropped inside a server
+ * box, a process becomes part of that box.
+ */
+export function addComponent(kind: ComponentKind, centre: XY) {
+  const s = scene();
+  const topology = doc().topologies[s];
+  const size =
+    kind === 'server' ? { width: 242, height: 264 } : { width: SCENE_LAYOUT.nodeWidth, height: SCENE_LAYOUT.nodeHeight };
+  const snap = editor().snap ? (v: number) => Math.round(v / 16) * 16 : (v: number) => Math.round(v);
+  const position = { x: snap(centre.x - size.width / 2), y: snap(centre.y - size.height / 2) };
+  const parentId = kind === 'server' ? undefined : boxAt(topology, centre);
+  const id = doc().addNode(s, { kind, position, ...(parentId ? { parentId } : {}) });
+  if (id === null) {
+    fail(t()('editor.errors.tooMany'));
+    return;
+  }
+  editor().flow?.selectNodes([id]);
+  announce(t()('editor.status.added', { name: t()(`catalog.${kind}.name` as TKey) }));
+}
+
+export function addAtViewCentre(kind: ComponentKind) {
+  const flow = editor().flow;
+  const centre = flow ? flow.viewCentre() : { x: 400, y: 300 };
+  // Several clicks in a row would stack exactly: nudge each new one if the spot is taken.
+  const topology = doc().topologies[scene()];
+  let point = centre;
+  for (let i = 0; i < 12; i++) {
+    const taken = topology.nodes.some((n) => {
+      if (n.kind === 'server') return false;
+      const p = absolutePosition(topology, n.id);
+      return p && Math.abs(p.x + SCENE_LAYOUT.nodeWidth / 2 - point.x) < 24 && Math.abs(p.y + SCENE_LAYOUT.nodeHeight / 2 - point.y) < 24;
+    });
+    if (!taken) break;
+    point = { x: point.x + 32, y: point.y + 32 };
+  }
+  addComponent(kind, point);
+}
+
+export function connectNodes(source: string, target: string) {
+  const s = scene();
+  const id = doc().connect(s, source, target);
+  if (id === null) return;
+  const topology = doc().topologies[s];
+  const tr = t();
+  const name = (nid: string) => {
+    const n = topology.nodes.find((x) => x.id === nid);
+    return n ? nodeName(n, tr) : nid;
+  };
+  announce(tr('editor.status.connected', { from: name(source), to: name(target) }));
+}
+
+export function resetScene() {
+  const s = scene();
+  doc().resetScene(s);
+  editor().setSelection([], []);
+  announce(t()('editor.status.reset'));
+  requestAnimationFrame(() => editor().flow?.fitView());
+}
+
+export function fitView() {
+  editor().flow?.fitView();
+}
+
+export async function autoLayout() {
+  const s = scene();
+  try {
+    const { layoutTopology } = await import('./autoLayout');
+    const before = doc().topologies[s];
+    const next = layoutTopology(before, editor().flow?.nodeSizes() ?? new Map());
+    if (doc().topologies[s] !== before) return; // changed while the layout code loaded
+    doc().replaceTopology(s, next);
+    announce(t()('editor.status.laidOut'));
+    requestAnimationFrame(() => editor().flow?.fitView());
+  } catch {
+    fail(t()('editor.errors.layoutFailed'));
+  }
+}
+
+// ——— keyboard ———
+
+function typingInto(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  const tag = target.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
+}
+
+/** Undo, redo and duplicate from anywhere (not while typing into a field). */
+export function onEditorKey(e: KeyboardEvent) {
+  if (e.defaultPrevented || typingInto(e.target)) return;
+  const mod = e.ctrlKey || e.metaKey;
+  if (!mod || e.altKey) return;
+  const key = e.key.toLowerCase();
+  if (key === 'z' && !e.shiftKey) {
+    e.preventDefault();
+    undo();
+  } else if ((key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey)) {
+    e.preventDefault();
+    redo();
+  } else if (key === 'd' && !e.shiftKey) {
+    e.preventDefault();
+    duplicateSelection();
+  }
+}
+
+export const PALETTE_GROUPS = ['edge', 'web', 'app', 'data', 'ops'] as const;
+export function kindsOf(group: (typeof PALETTE_GROUPS)[number]): ComponentKind[] {
+  return (Object.keys(CATALOG) as ComponentKind[]).filter((k) => CATALOG[k].tier === group);
+}

@@ -1,0 +1,65 @@
+/**
+ * Editing state that is not the document: what is selected on the canvas, grid snapping,
+ * the messages the editor announces, and a bridge to the React Flow instance (which lives
+ * inside the canvas, while the palette and the top bar sit outside it).
+ */
+import { create } from 'zustand';
+import type { XY } from '../../core/topology/types';
+
+export interface FlowBridge {
+  /** Canvas (flow) coordinates of a point on the screen. */
+  screenToFlow: (point: XY) => XY;
+  /** The flow coordinates at the middle of the visible canvas. */
+  viewCentre: () => XY;
+  /** The canvas element's rectangle on screen. */
+  bounds: () => DOMRect | null;
+  fitView: () => void;
+  /** Pans to a node, selects it and gives it keyboard focus. */
+  focusNode: (id: string) => void;
+  /** Selects exactly these nodes (after a paste, a duplicate, an add). */
+  selectNodes: (ids: readonly string[]) => void;
+  /** The element holding the drawn nodes and edges (for image export). */
+  viewportElement: () => HTMLElement | null;
+  /** Measured sizes of the nodes on screen, for auto-layout. */
+  nodeSizes: () => Map<string, { width: number; height: number }>;
+}
+
+export type Notice =
+  | { kind: 'status'; text: string; seq: number }
+  | { kind: 'error'; text: string; seq: number };
+
+export interface EditorState {
+  selectedNodes: string[];
+  selectedEdges: string[];
+  snap: boolean;
+  flow: FlowBridge | null;
+  /** The last polite status ("3 deleted"), for the live region. */
+  status: Notice | null;
+  /** The last error, shown in a role="alert" element until dismissed or replaced. */
+  error: Notice | null;
+  setSelection: (nodes: string[], edges: string[]) => void;
+  setSnap: (on: boolean) => void;
+  setFlow: (flow: FlowBridge | null) => void;
+  announce: (text: string) => void;
+  fail: (text: string) => void;
+  dismissError: () => void;
+}
+
+let seq = 0;
+
+export const useEditorStore = create<EditorState>((set) => ({
+  selectedNodes: [],
+  selectedEdges: [],
+  snap: true,
+  flow: null,
+  status: null,
+  error: null,
+  setSelection: (selectedNodes, selectedEdges) => set({ selectedNodes, selectedEdges }),
+  setSnap: (snap) => set({ snap }),
+  setFlow: (flow) => set({ flow }),
+  announce: (text) => set({ status: { kind: 'status', text, seq: ++seq } }),
+  fail: (text) => set({ error: { kind: 'error', text, seq: ++seq } }),
+  dismissError: () => set({ error: null }),
+}));
+
+export const GRID = 16;

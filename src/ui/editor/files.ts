@@ -1,0 +1,89 @@
+/**
+ * File actions: export (JSON, PNG, SVG) and import. Loaded with the document menu, after
+ * first paint.
+ */
+import { parseDocument, serializeDocument, type DocumentError } from '../../core/export/document';
+import type { SceneId } from '../../core/topology/types';
+import { translator, type TFn, type TKey } from '../../i18n';
+import { useDocumentStore } from '../../state/documentStore';
+import { useUiStore } from '../../state/uiStore';
+import { sceneTitle } from './actions';
+import { useEditorStore } from './editorStore';
+
+const t = (): TFn => translator(useUiStore.getState().lang);
+const scene = (): SceneId => useUiStore.getState().scene;
+const doc = () => useDocumentStore.getState();
+const editor = () => useEditorStore.getState();
+const announce = (text: string) => editor().announce(text);
+const fail = (text: string) => editor().fail(text);
+
+export function documentErrorText(error: DocumentError, tr: TFn = t()): string {
+  return tr(`editor.errors.${error.code}` as TKey, { path: error.path ?? '—' });
+}
+
+
+export function download(filename: string, data: Blob) {
+  const url = URL.createObjectURL(data);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function exportJson() {
+  const s = scene();
+  const file = `prodviz-${s}.json`;
+  download(file, new Blob([serializeDocument(s, doc().topologies[s])], { type: 'application/json' }));
+  announce(t()('editor.status.exported', { file }));
+}
+
+export async function exportImage(format: 'png' | 'svg') {
+  const s = scene();
+  const file = `prodviz-${s}.${format}`;
+  try {
+    const el = editor().flow?.viewportElement();
+    if (!el) throw new Error('no canvas');
+    const { renderImage } = await import('./imageExport');
+    const blob = await renderImage(el, format);
+    download(file, blob);
+    announce(t()('editor.status.exported', { file }));
+  } catch {
+    fail(t()('editor.errors.imageFailed'));
+  }
+}
+
+/** Opens a document's text: refuses anything invalid with a message, changing nothing. */
+export function importText(text: string): boolean {
+  const result = parseDocument(text, scene());
+  if (!result.ok) {
+    fail(documentErrorText(result.error));
+    return false;
+  }
+  const { scene: target, topology } = result.document;
+  doc().replaceTopology(target, topology);
+  if (scene() !== target) useUiStore.getState().setScene(target);
+  editor().dismissError();
+  announce(t()('editor.status.imported', { scene: sceneTitle(target) }));
+  requestAnimationFrame(() => editor().flow?.fitView());
+  return true;
+}
+
+export async function importFile(file: File) {
+  // Refuse a huge file before reading it into memory.
+  if (file.size > 1024 * 1024) {
+    fail(documentErrorText({ code: 'too-large' }));
+    return;
+  }
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    fail(t()('editor.errors.readFailed'));
+    return;
+  }
+  importText(text);
+}
+
