@@ -3,7 +3,28 @@ import { useClassroomStore } from '../../state/classroomStore';
 import { useUiStore } from '../../state/uiStore';
 import { startPresenting } from './present';
 
-/** Lessons, Present and Quiz in the top bar. */
+const ICON = { width: 18, height: 18, viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', strokeWidth: 2, strokeLinecap: 'round', strokeLinejoin: 'round', 'aria-hidden': true } as const;
+
+const BookIcon = () => (
+  <svg {...ICON}>
+    <path d="M4 5a2 2 0 0 1 2-2h13v16H6a2 2 0 0 0-2 2z" />
+    <path d="M4 21V5M8 7h7" />
+  </svg>
+);
+const ScreenIcon = () => (
+  <svg {...ICON}>
+    <rect x="3" y="4" width="18" height="12" rx="1.5" />
+    <path d="M12 16v4M8 20h8M10 8l4 2-4 2z" />
+  </svg>
+);
+const QuizIcon = () => (
+  <svg {...ICON}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .8-1 1.5V14M12 17.5v.01" />
+  </svg>
+);
+
+/** Lessons, Present and Quiz in the top bar (icons only on narrower screens; the names stay). */
 export function ClassroomButtons() {
   const t = useT();
   const lessonsOpen = useClassroomStore((s) => s.lessonsOpen);
@@ -14,23 +35,34 @@ export function ClassroomButtons() {
       <button
         type="button"
         className="btn"
+        title={t('classroom.lessons')}
         aria-haspopup="dialog"
         aria-expanded={lessonsOpen}
         onClick={() => useClassroomStore.getState().openLessons()}
       >
-        {t('classroom.lessons')}
-      </button>
-      <button type="button" className="btn" aria-pressed={presenting} onClick={() => startPresenting()}>
-        {t('classroom.present')}
+        <BookIcon />
+        <span className="cls-btn__label">{t('classroom.lessons')}</span>
       </button>
       <button
         type="button"
         className="btn"
+        title={t('classroom.present')}
+        aria-pressed={presenting}
+        onClick={() => startPresenting()}
+      >
+        <ScreenIcon />
+        <span className="cls-btn__label">{t('classroom.present')}</span>
+      </button>
+      <button
+        type="button"
+        className="btn"
+        title={t('classroom.quiz')}
         aria-haspopup="dialog"
         aria-expanded={quizOpen}
         onClick={() => useClassroomStore.getState().openQuiz()}
       >
-        {t('classroom.quiz')}
+        <QuizIcon />
+        <span className="cls-btn__label">{t('classroom.quiz')}</span>
       </button>
     </div>
   );
