@@ -33,6 +33,7 @@ export function TopBarControls() {
         type="button"
         className="btn btn--icon"
         aria-pressed={theme === 'dark'}
+        title={t('app.darkTheme')}
         onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
       >
         <span aria-hidden="true">{theme === 'dark' ? '☾' : '☀'}</span>

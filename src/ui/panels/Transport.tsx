@@ -76,7 +76,9 @@ export function Transport() {
         </output>
       </div>
       <div className="slider">
-        <label htmlFor={rpsId}>{t('sim.rps')}</label>
+        <label htmlFor={rpsId} className="slider__label--long">
+          {t('sim.rps')}
+        </label>
         <input
           id={rpsId}
           type="range"
@@ -89,6 +91,7 @@ export function Transport() {
         />
         <output htmlFor={rpsId} className="slider__value slider__value--wide">
           {rps.toLocaleString(lang)}
+          <span className="slider__unit"> {t('sim.units.rps')}</span>
         </output>
       </div>
       <TrafficMix />
@@ -141,9 +144,9 @@ function AnimationsSwitch() {
   const on = useUiStore((s) => s.animations);
   const set = useUiStore((s) => s.setAnimations);
   return (
-    <button type="button" className="btn" role="switch" aria-checked={on} onClick={() => set(!on)}>
+    <button type="button" className="btn" role="switch" aria-checked={on} title={t('sim.animations')} onClick={() => set(!on)}>
       <span aria-hidden="true" className={`switch${on ? ' switch--on' : ''}`} />
-      {t('sim.animations')}
+      <span className="btn__label">{t('sim.animations')}</span>
     </button>
   );
 }

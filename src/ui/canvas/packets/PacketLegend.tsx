@@ -55,7 +55,8 @@ function Cross({ pal }: { pal: PacketPalette }) {
 export function PacketLegend({ still }: { still: boolean }) {
   const t = useT();
   const theme = useUiStore((s) => s.theme);
-  const [open, setOpen] = useState(true);
+  // Open on big screens; on a 1280×720 projector the legend starts folded so it hides no nodes.
+  const [open, setOpen] = useState(() => typeof window === 'undefined' || window.innerWidth >= 1600);
   const listId = useId();
   const pal = paletteFor(theme);
   return (

@@ -21,7 +21,7 @@ const TYPE_INDEX: Readonly<Record<RequestType, number>> = { static: 0, page: 1, 
 
 /** Packet size (half width, CSS px) at a zoom, in quarter-pixel steps so the atlas is rarely redrawn. */
 function packetSize(zoom: number): number {
-  return Math.round(5.5 * Math.min(1.4, Math.max(0.85, zoom)) * 4) / 4;
+  return Math.round(7 * Math.min(1.4, Math.max(0.85, zoom)) * 4) / 4;
 }
 
 /**
