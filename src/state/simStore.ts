@@ -84,15 +84,55 @@ let engine: Simulation | null = null;
 let loadPattern: LoadPattern = { kind: 'steady' };
 let engineTopology: Topology | null = null;
 let unsubscribeEvents: (() => void) | null = null;
-const logRing: LogRow[] = [];
+// The event log's ring: the engine's own event objects and each one's request age, written in
+// place (no allocation per event); rows for React are made only when a summary is published.
+const ringEvents: (SimEvent | null)[] = new Array<SimEvent | null>(LOG_CAP).fill(null);
+const ringAges = new Float64Array(LOG_CAP);
+let ringNext = 0;
+let ringCount = 0;
 const arrivals = new Map<number, number>();
 const frameListeners = new Set<(engine: Simulation) => void>();
 
+function logged(kind: SimEvent['kind']): boolean {
+  return (
+    kind === 'hop' ||
+    kind === 'respond' ||
+    kind === 'complete' ||
+    kind === 'error' ||
+    kind === 'reject' ||
+    kind === 'timeout' ||
+    kind === 'fail' ||
+    kind === 'killed'
+  );
+}
+
 function collect(e: SimEvent) {
   if (e.kind === 'arrive') arrivals.set(e.reqId, e.t);
-  const born = arrivals.get(e.reqId) ?? e.t;
-  if (e.kind === 'hop' || e.kind === 'respond' || e.kind === 'complete' || e.kind === 'error' || e.kind === 'reject' || e.kind === 'timeout' || e.kind === 'fail' || e.kind === 'killed') {
-    logRing.push({
+  else if (logged(e.kind)) {
+    ringEvents[ringNext] = e;
+    ringAges[ringNext] = e.t - (arrivals.get(e.reqId) ?? e.t);
+    ringNext = (ringNext + 1) % LOG_CAP;
+    if (ringCount < LOG_CAP) ringCount++;
+    if (e.kind === 'complete' || e.kind === 'error') arrivals.delete(e.reqId);
+  }
+  if (arrivals.size > 50_000) arrivals.clear();
+}
+
+function clearLog() {
+  ringEvents.fill(null);
+  ringNext = 0;
+  ringCount = 0;
+  arrivals.clear();
+}
+
+/** The ring's rows, oldest first. */
+function logRows(): LogRow[] {
+  const out: LogRow[] = [];
+  for (let i = 0; i < ringCount; i++) {
+    const at = (ringNext - ringCount + i + LOG_CAP) % LOG_CAP;
+    const e = ringEvents[at];
+    if (!e) continue;
+    out.push({
       seq: e.seq,
       t: e.t,
       kind: e.kind,
@@ -104,12 +144,10 @@ function collect(e: SimEvent) {
       to: e.to,
       node: e.node,
       status: e.status,
-      ageMs: e.t - born,
+      ageMs: ringAges[at] ?? 0,
     });
-    if (logRing.length > LOG_CAP * 2) logRing.splice(0, logRing.length - LOG_CAP);
   }
-  if (e.kind === 'complete' || e.kind === 'error') arrivals.delete(e.reqId);
-  if (arrivals.size > 50_000) arrivals.clear();
+  return out;
 }
 
 // The engine's code is loaded after first paint, so the canvas appears before it arrives.
@@ -142,8 +180,7 @@ function createEngine(topology: Topology) {
     pattern: loadPattern,
   });
   engineTopology = topology;
-  logRing.length = 0;
-  arrivals.clear();
+  clearLog();
   unsubscribeEvents = engine.onEvent(collect);
   useSimStore.setState({ ready: true });
   publish();
@@ -194,7 +231,7 @@ function publish() {
     simTime: engine.now,
     metrics: m,
     nodeLoad,
-    log: logRing.slice(-LOG_CAP),
+    log: logRows(),
   });
 }
 
