@@ -3,13 +3,16 @@ import { readFileSync } from 'node:fs';
 
 const nodes = (page: Page, kind: string) => page.locator(`.react-flow__node[data-kind="${kind}"]`);
 const palette = (page: Page) => page.getByRole('region', { name: 'Components' });
-const errorAlert = (page: Page, text: string | RegExp) => page.getByRole('alert').filter({ hasText: text });
+const errorAlert = (page: Page, text: string | RegExp) =>
+  page.getByRole('alert').filter({ hasText: text });
 
 /** What the canvas shows: each node's kind and visible name, sorted. */
 async function architecture(page: Page): Promise<string[]> {
   const list = await page
     .locator('.react-flow__node')
-    .evaluateAll((els) => els.map((el) => `${el.getAttribute('data-kind')}:${el.getAttribute('aria-label') ?? ''}`));
+    .evaluateAll((els) =>
+      els.map((el) => `${el.getAttribute('data-kind')}:${el.getAttribute('aria-label') ?? ''}`),
+    );
   const edges = await page
     .locator('.react-flow__edge')
     .evaluateAll((els) => els.map((el) => `edge:${el.getAttribute('aria-label') ?? ''}`));
@@ -92,11 +95,14 @@ test.describe('editing', () => {
     const before = (await user.boundingBox())!;
     await page.mouse.move(before.x + 20, before.y + 20);
     await page.mouse.down();
-    for (let i = 1; i <= 8; i++) await page.mouse.move(before.x + 20 + i * 10, before.y + 20 + i * 12);
+    for (let i = 1; i <= 8; i++)
+      await page.mouse.move(before.x + 20 + i * 10, before.y + 20 + i * 12);
     await page.mouse.up();
     await expect.poll(async () => (await user.boundingBox())!.y).toBeGreaterThan(before.y + 40);
     await page.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(async () => Math.round((await user.boundingBox())!.y)).toBe(Math.round(before.y));
+    await expect
+      .poll(async () => Math.round((await user.boundingBox())!.y))
+      .toBe(Math.round(before.y));
     await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
   });
 
@@ -125,7 +131,7 @@ test.describe('editing', () => {
     await page.reload();
     await expect(nodes(page, 'sqlite')).toHaveCount(1);
     await expect(nodes(page, 'media')).toHaveCount(0);
-    expect(await architecture(page)).toEqual(before);
+    await expect.poll(() => architecture(page)).toEqual(before);
     // Reset scene brings the preset back, and undo brings the edits back.
     await page.getByRole('button', { name: 'Reset scene' }).click();
     await expect(nodes(page, 'sqlite')).toHaveCount(0);
@@ -134,15 +140,36 @@ test.describe('editing', () => {
   });
 });
 
+test('auto-layout rearranges in one undoable step', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Laid out' })).toBeAttached();
+  await expect(nodes(page, 'postgres')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  await page
+    .getByRole('toolbar', { name: 'Edit' })
+    .getByRole('button', { name: 'Fit view' })
+    .click();
+  await expect(nodes(page, 'postgres')).toBeInViewport();
+});
+
 test.describe('teachable validation', () => {
-  test('a finding appears when something breaks and disappears when it is fixed', async ({ page }) => {
+  test('a finding appears when something breaks and disappears when it is fixed', async ({
+    page,
+  }) => {
     await open(page, 'staging');
     await page.getByRole('tab', { name: 'Problems' }).click();
     const panel = page.getByRole('region', { name: /Problems/ });
     await expect(panel).toContainText('only one app server');
     // Connect the user straight to Gunicorn: Django exposed without NGINX.
-    const user = page.locator('.react-flow__node[data-kind="user"] .react-flow__handle[data-handleid="r"]');
-    const gunicorn = page.locator('.react-flow__node[data-kind="gunicorn"] .react-flow__handle[data-handleid="l"]');
+    const user = page.locator(
+      '.react-flow__node[data-kind="user"] .react-flow__handle[data-handleid="r"]',
+    );
+    const gunicorn = page.locator(
+      '.react-flow__node[data-kind="gunicorn"] .react-flow__handle[data-handleid="l"]',
+    );
     await user.dragTo(gunicorn);
     await expect(panel).toContainText('without NGINX in front');
     await panel.getByRole('button', { name: 'Gunicorn' }).first().click();
@@ -157,7 +184,11 @@ test.describe('export, import, share', () => {
     await open(page);
     await palette(page).getByRole('button', { name: 'Add CDN' }).click();
     const exported = await exportJson(page);
-    expect(JSON.parse(exported)).toMatchObject({ format: 'prodviz', version: 1, scene: 'production' });
+    expect(JSON.parse(exported)).toMatchObject({
+      format: 'prodviz',
+      version: 1,
+      scene: 'production',
+    });
     const before = await architecture(page);
     await nodes(page, 'cdn').click();
     await page.keyboard.press('Delete');
@@ -166,13 +197,46 @@ test.describe('export, import, share', () => {
     expect(await architecture(page)).not.toEqual(before);
     await importText(page, exported);
     await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeAttached();
-    expect(await architecture(page)).toEqual(before);
+    await expect.poll(() => architecture(page)).toEqual(before);
     expect(await exportJson(page)).toBe(exported);
+  });
+
+  test('the diagram exports as PNG and SVG for slides', async ({ page }) => {
+    await open(page);
+    for (const [item, magic] of [
+      ['PNG image', '\x89PNG'],
+      ['SVG image', '<svg'],
+    ] as const) {
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export' }).click();
+      await page.getByRole('menuitem', { name: item }).click();
+      const d = await download;
+      expect(d.suggestedFilename()).toMatch(/^prodviz-production\.(png|svg)$/);
+      const bytes = readFileSync(await d.path());
+      expect(bytes.length).toBeGreaterThan(2000);
+      expect(bytes.subarray(0, 200).toString('latin1')).toContain(magic);
+    }
+  });
+
+  test('the Export menu works from the keyboard', async ({ page }) => {
+    await open(page);
+    await page.getByRole('button', { name: 'Export' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('menuitem', { name: 'JSON document' })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('menuitem', { name: 'PNG image' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('menu')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Export' })).toBeFocused();
   });
 
   const bad: { name: string; text: () => string; message: RegExp }[] = [
     { name: 'malformed', text: () => '{"format": "prodviz", "version": 1,', message: /not JSON/ },
-    { name: 'oversized', text: () => `{"pad": "${'x'.repeat(1024 * 1024 + 10)}"}`, message: /larger than 1 MB/ },
+    {
+      name: 'oversized',
+      text: () => `{"pad": "${'x'.repeat(1024 * 1024 + 10)}"}`,
+      message: /larger than 1 MB/,
+    },
     {
       name: '__proto__',
       text: () =>
@@ -185,7 +249,11 @@ test.describe('export, import, share', () => {
         '{"format":"prodviz","version":1,"scene":"production","topology":{"nodes":[{"id":"user","kind":"user","position":{"x":0,"y":0},"label":"<img src=x onerror=alert(1)>"}],"edges":[]}}',
       message: /Names are plain text/,
     },
-    { name: 'unknown version', text: () => '{"format":"prodviz","version":7}', message: /newer or unknown version/ },
+    {
+      name: 'unknown version',
+      text: () => '{"format":"prodviz","version":7}',
+      message: /newer or unknown version/,
+    },
   ];
   for (const file of bad) {
     test(`a ${file.name} file is refused with a message and nothing changes`, async ({ page }) => {
@@ -194,13 +262,16 @@ test.describe('export, import, share', () => {
       await importText(page, file.text(), `${file.name}.json`);
       await expect(errorAlert(page, file.message)).toBeVisible();
       await expect(errorAlert(page, file.message)).toContainText('Nothing was changed');
-      expect(await architecture(page)).toEqual(before);
+      await expect.poll(() => architecture(page)).toEqual(before);
       await expect(page.locator('img[src="x"]')).toHaveCount(0);
-      expect(await page.evaluate(() => ({} as Record<string, unknown>).admin)).toBeUndefined();
+      expect(await page.evaluate(() => (({}) as Record<string, unknown>).admin)).toBeUndefined();
     });
   }
 
-  test('a share link opens the same document in a fresh browser context', async ({ page, browser }) => {
+  test('a share link opens the same document in a fresh browser context', async ({
+    page,
+    browser,
+  }) => {
     await open(page);
     await palette(page).getByRole('button', { name: 'Add CDN' }).click();
     await nodes(page, 'media').click();
@@ -217,15 +288,18 @@ test.describe('export, import, share', () => {
     await other.goto(url);
     await expect(nodes(other, 'cdn')).toHaveCount(1);
     await expect(nodes(other, 'media')).toHaveCount(0);
-    expect(await architecture(other)).toEqual(before);
+    await expect.poll(() => architecture(other)).toEqual(before);
     await expect(other).not.toHaveURL(/#doc=/);
     await fresh.close();
   });
 
-  test('a share link asks before replacing saved work; a broken one changes nothing', async ({ page }) => {
+  test('a share link asks before replacing saved work; a broken one changes nothing', async ({
+    page,
+  }) => {
     await open(page);
     await palette(page).getByRole('button', { name: 'Add CDN' }).click();
     await page.getByRole('button', { name: 'Share link' }).click();
+    await expect(page.getByRole('textbox', { name: 'Link' })).toHaveValue(/#doc=/);
     const url = await page.getByRole('textbox', { name: 'Link' }).inputValue();
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Undo' }).click();
@@ -247,14 +321,15 @@ test.describe('export, import, share', () => {
     const before = await architecture(page);
     await page.goto('./?lang=en&scene=production#doc=NoBgAWAmCGBGCsBzMATArAJgGwHYC0OAhgIz4Bmgw');
     await expect(errorAlert(page, 'share link is broken')).toBeVisible();
-    expect(await architecture(page)).toEqual(before);
+    await expect.poll(() => architecture(page)).toEqual(before);
   });
 
   test('a storage quota error shows the banner and keeps the work on screen', async ({ page }) => {
     await page.addInitScript(() => {
       const original = Storage.prototype.setItem;
       Storage.prototype.setItem = function (key: string, value: string) {
-        if (key.startsWith('prodviz.doc.')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        if (key.startsWith('prodviz.doc.'))
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         return original.call(this, key, value);
       };
     });
@@ -266,14 +341,18 @@ test.describe('export, import, share', () => {
 
   test('a corrupt saved document is kept aside and offered for download', async ({ page }) => {
     await page.goto('./?lang=en&scene=production');
-    await page.evaluate(() => localStorage.setItem('prodviz.doc.production', '{"format":"prodviz","version":1,'));
+    await page.evaluate(() =>
+      localStorage.setItem('prodviz.doc.production', '{"format":"prodviz","version":1,'),
+    );
     await page.reload();
     const banner = errorAlert(page, 'could not be read');
     await expect(banner).toBeVisible();
     await expect(nodes(page, 'nginx')).toHaveCount(1);
     const download = page.waitForEvent('download');
     await banner.getByRole('button', { name: 'Download the saved copy' }).click();
-    expect(readFileSync(await (await download).path(), 'utf8')).toBe('{"format":"prodviz","version":1,');
+    expect(readFileSync(await (await download).path(), 'utf8')).toBe(
+      '{"format":"prodviz","version":1,',
+    );
     await banner.getByRole('button', { name: 'Discard it' }).click();
     await expect(banner).toHaveCount(0);
   });

@@ -95,14 +95,20 @@ export function Canvas() {
         prev,
         toFlowNodes(topology, t, selectedId),
         (id) => !sameT || oldById.get(id) !== newById.get(id),
-        (id, was) => (selectionMoved && selectedId !== null ? id === selectedId : (was ?? id === selectedId)),
+        (id, was) =>
+          selectionMoved && selectedId !== null ? id === selectedId : (was ?? id === selectedId),
       ),
     );
   }
-  if (pendingSelection && [...pendingSelection].every((id) => topology.nodes.some((n) => n.id === id))) {
+  if (
+    pendingSelection &&
+    [...pendingSelection].every((id) => topology.nodes.some((n) => n.id === id))
+  ) {
     const want = pendingSelection;
     setPendingSelection(null);
-    setNodes((prev) => prev.map((n) => (!!n.selected === want.has(n.id) ? n : { ...n, selected: want.has(n.id) })));
+    setNodes((prev) =>
+      prev.map((n) => (!!n.selected === want.has(n.id) ? n : { ...n, selected: want.has(n.id) })),
+    );
   }
 
   const names = useMemo(() => new Map(nodes.map((n) => [n.id, n.data.name])), [nodes]);
@@ -197,7 +203,9 @@ export function Canvas() {
       screenToFlow: (p) => flow.screenToFlowPosition(p, { snapToGrid: false }),
       viewCentre: () => {
         const r = bounds();
-        return r ? flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
+        return r
+          ? flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 })
+          : { x: 0, y: 0 };
       },
       bounds,
       fitView: () => void flow.fitView({ padding: 0.12, duration: 250 }),
@@ -205,14 +213,19 @@ export function Canvas() {
         useUiStore.setState({ selectedId: id });
         void flow.fitView({ nodes: [{ id }], padding: 0.6, maxZoom: 1.2, duration: 300 });
         requestAnimationFrame(() =>
-          wrapper.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus(),
+          wrapper.current
+            ?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)
+            ?.focus(),
         );
       },
       selectNodes: (ids) => setPendingSelection(new Set(ids)),
-      viewportElement: () => wrapper.current?.querySelector<HTMLElement>('.react-flow__viewport') ?? null,
+      viewportElement: () =>
+        wrapper.current?.querySelector<HTMLElement>('.react-flow__viewport') ?? null,
       nodeSizes: () => {
         const out = new Map<string, { width: number; height: number }>();
-        for (const n of flow.getNodes()) if (n.measured?.width && n.measured.height) out.set(n.id, { width: n.measured.width, height: n.measured.height });
+        for (const n of flow.getNodes())
+          if (n.measured?.width && n.measured.height)
+            out.set(n.id, { width: n.measured.width, height: n.measured.height });
         return out;
       },
     });
@@ -248,7 +261,8 @@ export function Canvas() {
       ariaLabelConfig={{
         'node.a11yDescription.default': t('canvas.a11y.node'),
         'node.a11yDescription.keyboardDisabled': t('canvas.a11y.nodeNoKeyboard'),
-        'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) => t('canvas.a11y.moved', { direction, x, y }),
+        'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) =>
+          t('canvas.a11y.moved', { direction, x, y }),
         'edge.a11yDescription.default': t('canvas.a11y.edge'),
         'controls.ariaLabel': t('canvas.controls'),
         'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
@@ -264,7 +278,9 @@ export function Canvas() {
         pannable
         zoomable
         nodeColor={(n) =>
-          n.type === 'server' ? 'transparent' : (MINIMAP_COLORS[CATALOG[n.data.kind].tier] ?? '#64748b')
+          n.type === 'server'
+            ? 'transparent'
+            : (MINIMAP_COLORS[CATALOG[n.data.kind].tier] ?? '#64748b')
         }
         nodeStrokeColor={(n) => (n.type === 'server' ? '#94a3b8' : 'transparent')}
       />

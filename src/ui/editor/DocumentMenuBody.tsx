@@ -71,7 +71,13 @@ function ExportMenu() {
         {t('editor.io.export')} <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <div id="export-menu" role="menu" aria-label={t('editor.io.exportMenu')} className="menu" onKeyDown={onMenuKey}>
+        <div
+          id="export-menu"
+          role="menu"
+          aria-label={t('editor.io.exportMenu')}
+          className="menu"
+          onKeyDown={onMenuKey}
+        >
           {FORMATS.map((f, i) => (
             <button
               key={f}
@@ -134,7 +140,12 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
         <input readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
       </label>
       <div className="dialog__buttons">
-        <button type="button" className="btn btn--primary" onClick={() => void copy()} disabled={!url}>
+        <button
+          type="button"
+          className="btn btn--primary"
+          onClick={() => void copy()}
+          disabled={!url}
+        >
           {copied ? t('editor.io.copied') : t('editor.io.copy')}
         </button>
         <button type="button" className="btn" onClick={() => ref.current?.close()}>

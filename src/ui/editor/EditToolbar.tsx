@@ -32,11 +32,17 @@ function RenameForm({ id, onDone }: { id: string; onDone: () => void }) {
     const text = value.trim();
     const p = text ? labelProblem(text) : null;
     if (p) {
-      setProblem(t(p === 'label-too-long' ? 'editor.errors.renameTooLong' : 'editor.errors.renameMarkup'));
+      setProblem(
+        t(p === 'label-too-long' ? 'editor.errors.renameTooLong' : 'editor.errors.renameMarkup'),
+      );
       return;
     }
     useDocumentStore.getState().rename(scene, id, text);
-    useEditorStore.getState().announce(t('editor.status.renamed', { name: text || nodeName({ ...node, label: undefined }, t) }));
+    useEditorStore
+      .getState()
+      .announce(
+        t('editor.status.renamed', { name: text || nodeName({ ...node, label: undefined }, t) }),
+      );
     onDone();
   };
   return (
@@ -86,7 +92,9 @@ export function EditToolbar() {
   const canRedo = useDocumentStore((s) => s.history[scene].future.length > 0);
   const topology = useDocumentStore((s) => s.topologies[scene]);
   const selectedCount = useEditorStore((s) => s.selectedNodes.length + s.selectedEdges.length);
-  const single = useEditorStore((s) => (s.selectedNodes.length === 1 ? (s.selectedNodes[0] ?? null) : null));
+  const single = useEditorStore((s) =>
+    s.selectedNodes.length === 1 ? (s.selectedNodes[0] ?? null) : null,
+  );
   const hasNodes = useEditorStore((s) => s.selectedNodes.length > 0);
   const snap = useEditorStore((s) => s.snap);
   const setSnap = useEditorStore((s) => s.setSnap);
@@ -99,7 +107,12 @@ export function EditToolbar() {
     const onKey = (e: KeyboardEvent) => {
       onEditorKey(e);
       const target = e.target as HTMLElement | null;
-      if (e.key === 'F2' && !e.defaultPrevented && target?.tagName !== 'INPUT' && target?.tagName !== 'TEXTAREA') {
+      if (
+        e.key === 'F2' &&
+        !e.defaultPrevented &&
+        target?.tagName !== 'INPUT' &&
+        target?.tagName !== 'TEXTAREA'
+      ) {
         const id = useEditorStore.getState().selectedNodes;
         if (id.length === 1 && id[0]) {
           e.preventDefault();
@@ -118,7 +131,13 @@ export function EditToolbar() {
   return (
     <div className="edit-toolbar" role="toolbar" aria-label={t('editor.toolbar.label')}>
       <div className="edit-toolbar__grid">
-        <button type="button" className="tool" onClick={undo} disabled={!canUndo} {...shortcut('Control+Z Meta+Z')}>
+        <button
+          type="button"
+          className="tool"
+          onClick={undo}
+          disabled={!canUndo}
+          {...shortcut('Control+Z Meta+Z')}
+        >
           <span aria-hidden="true">↶</span> {t('editor.toolbar.undo')}
         </button>
         <button
@@ -130,13 +149,31 @@ export function EditToolbar() {
         >
           <span aria-hidden="true">↷</span> {t('editor.toolbar.redo')}
         </button>
-        <button type="button" className="tool" onClick={deleteSelection} disabled={selectedCount === 0} {...shortcut('Delete Backspace')}>
+        <button
+          type="button"
+          className="tool"
+          onClick={deleteSelection}
+          disabled={selectedCount === 0}
+          {...shortcut('Delete Backspace')}
+        >
           <span aria-hidden="true">✕</span> {t('editor.toolbar.delete')}
         </button>
-        <button type="button" className="tool" onClick={duplicateSelection} disabled={!hasNodes} {...shortcut('Control+D Meta+D')}>
+        <button
+          type="button"
+          className="tool"
+          onClick={duplicateSelection}
+          disabled={!hasNodes}
+          {...shortcut('Control+D Meta+D')}
+        >
           <span aria-hidden="true">❐</span> {t('editor.toolbar.duplicate')}
         </button>
-        <button type="button" className="tool" onClick={() => single && setRenaming(single)} disabled={!single} {...shortcut('F2')}>
+        <button
+          type="button"
+          className="tool"
+          onClick={() => single && setRenaming(single)}
+          disabled={!single}
+          {...shortcut('F2')}
+        >
           <span aria-hidden="true">✎</span> {t('editor.toolbar.rename')}
         </button>
         <button type="button" className="tool" onClick={() => void autoLayout()}>
@@ -149,7 +186,9 @@ export function EditToolbar() {
           <span aria-hidden="true">#</span> {t('editor.toolbar.snap')}
         </button>
       </div>
-      {renameTarget && <RenameForm key={renameTarget} id={renameTarget} onDone={() => setRenaming(null)} />}
+      {renameTarget && (
+        <RenameForm key={renameTarget} id={renameTarget} onDone={() => setRenaming(null)} />
+      )}
       <div className="edit-toolbar__row">
         <button
           type="button"

@@ -47,14 +47,19 @@ function useShareLink(ask: (doc: ProdVizDocument) => void) {
           }
           const doc = result.document;
           const current = useDocumentStore.getState().topologies[doc.scene];
-          if (serializeDocument(doc.scene, current, false) === serializeDocument(doc.scene, doc.topology, false)) {
+          if (
+            serializeDocument(doc.scene, current, false) ===
+            serializeDocument(doc.scene, doc.topology, false)
+          ) {
             useUiStore.getState().setScene(doc.scene);
             return;
           }
           if (hasSavedWork(doc.scene)) ask(doc);
           else {
             openDocument(doc);
-            useEditorStore.getState().announce(tr('editor.status.linkOpened', { scene: sceneTitle(doc.scene, tr) }));
+            useEditorStore
+              .getState()
+              .announce(tr('editor.status.linkOpened', { scene: sceneTitle(doc.scene, tr) }));
           }
         })
         .catch(() => useEditorStore.getState().fail(tr('editor.errors.linkBroken')));
@@ -79,11 +84,19 @@ function LinkDialog({ doc, onDone }: { doc: ProdVizDocument; onDone: () => void 
   };
   const replace = () => {
     openDocument(doc);
-    useEditorStore.getState().announce(t('editor.status.linkOpened', { scene: sceneTitle(doc.scene, t) }));
+    useEditorStore
+      .getState()
+      .announce(t('editor.status.linkOpened', { scene: sceneTitle(doc.scene, t) }));
     ref.current?.close();
   };
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="link-title" aria-describedby="link-body" onClose={onDone}>
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="link-title"
+      aria-describedby="link-body"
+      onClose={onDone}
+    >
       <h2 id="link-title" className="dialog__title">
         {t('editor.link.title')}
       </h2>
@@ -123,7 +136,11 @@ export default function EditorNoticesBody() {
           {error && (
             <>
               <span className="notice__text">{error.text}</span>
-              <button type="button" className="btn btn--small" onClick={() => useEditorStore.getState().dismissError()}>
+              <button
+                type="button"
+                className="btn btn--small"
+                onClick={() => useEditorStore.getState().dismissError()}
+              >
                 {t('editor.errors.dismiss')}
               </button>
             </>
@@ -138,12 +155,17 @@ export default function EditorNoticesBody() {
         )}
         {corruptScenes.map((scene) => (
           <div key={scene} role="alert" className="notice notice--warning">
-            <span className="notice__text">{t('editor.storage.corrupt', { scene: sceneTitle(scene, t) })}</span>
+            <span className="notice__text">
+              {t('editor.storage.corrupt', { scene: sceneTitle(scene, t) })}
+            </span>
             <button
               type="button"
               className="btn btn--small"
               onClick={() =>
-                download(`prodviz-${scene}-saved.json`, new Blob([corrupt[scene] ?? ''], { type: 'application/json' }))
+                download(
+                  `prodviz-${scene}-saved.json`,
+                  new Blob([corrupt[scene] ?? ''], { type: 'application/json' }),
+                )
               }
             >
               {t('editor.storage.download')}

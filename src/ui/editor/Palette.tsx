@@ -1,4 +1,9 @@
-import { useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import {
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent as ReactPointerEvent,
+} from 'react';
 import { createPortal } from 'react-dom';
 import type { ComponentKind } from '../../core/catalog/catalog';
 import { CATALOG } from '../../core/catalog/catalog';
@@ -44,7 +49,8 @@ export function Palette() {
   const onPointerMove = (e: ReactPointerEvent<HTMLButtonElement>) => {
     if (!drag || e.pointerId !== drag.pointerId) return;
     const at = { x: e.clientX, y: e.clientY };
-    const active = drag.active || Math.hypot(at.x - drag.start.x, at.y - drag.start.y) > DRAG_THRESHOLD;
+    const active =
+      drag.active || Math.hypot(at.x - drag.start.x, at.y - drag.start.y) > DRAG_THRESHOLD;
     setDrag({ ...drag, at, active, overCanvas: overCanvas(at.x, at.y) });
   };
   const onPointerUp = (e: ReactPointerEvent<HTMLButtonElement>) => {
@@ -52,7 +58,8 @@ export function Palette() {
     if (drag.active) {
       suppressClick.current = true;
       const flow = useEditorStore.getState().flow;
-      if (flow && overCanvas(e.clientX, e.clientY)) addComponent(drag.kind, flow.screenToFlow({ x: e.clientX, y: e.clientY }));
+      if (flow && overCanvas(e.clientX, e.clientY))
+        addComponent(drag.kind, flow.screenToFlow({ x: e.clientX, y: e.clientY }));
     }
     setDrag(null);
   };
@@ -77,7 +84,12 @@ export function Palette() {
         {t('editor.palette.hint')}
       </p>
       {PALETTE_GROUPS.map((group) => (
-        <div key={group} className="palette__group" role="group" aria-labelledby={`palette-group-${group}`}>
+        <div
+          key={group}
+          className="palette__group"
+          role="group"
+          aria-labelledby={`palette-group-${group}`}
+        >
           <h3 id={`palette-group-${group}`} className={`palette__group-title tier-${group}`}>
             {t(`editor.palette.groups.${group}`)}
           </h3>

@@ -26,7 +26,9 @@ export default function ProblemsPanel() {
     <section className="problems" aria-labelledby="problems-title">
       <h2 id="problems-title" className="problems__title">
         {t('editor.problems.title')}{' '}
-        <span className="problems__count">{t('editor.problems.count', { count: findings.length })}</span>
+        <span className="problems__count">
+          {t('editor.problems.count', { count: findings.length })}
+        </span>
       </h2>
       {findings.length === 0 ? (
         <p className="problems__none">{t('editor.problems.none')}</p>

@@ -46,7 +46,8 @@ export function deleteSelection() {
   if (count === 0) return;
   doc().removeElements(scene(), selectedNodes, selectedEdges);
   editor().setSelection([], []);
-  if (selectedNodes.includes(useUiStore.getState().selectedId ?? '')) useUiStore.getState().select(null);
+  if (selectedNodes.includes(useUiStore.getState().selectedId ?? ''))
+    useUiStore.getState().select(null);
   announce(t()('editor.status.deleted', { count }));
 }
 
@@ -67,7 +68,8 @@ function boxAt(topology: Topology, point: XY): string | undefined {
     const p = absolutePosition(topology, n.id);
     const w = n.size?.width ?? 300;
     const h = n.size?.height ?? 200;
-    if (p && point.x >= p.x && point.x <= p.x + w && point.y >= p.y && point.y <= p.y + h) found = n.id;
+    if (p && point.x >= p.x && point.x <= p.x + w && point.y >= p.y && point.y <= p.y + h)
+      found = n.id;
   }
   return found;
 }
@@ -80,8 +82,12 @@ export function addComponent(kind: ComponentKind, centre: XY) {
   const s = scene();
   const topology = doc().topologies[s];
   const size =
-    kind === 'server' ? { width: 242, height: 264 } : { width: SCENE_LAYOUT.nodeWidth, height: SCENE_LAYOUT.nodeHeight };
-  const snap = editor().snap ? (v: number) => Math.round(v / 16) * 16 : (v: number) => Math.round(v);
+    kind === 'server'
+      ? { width: 242, height: 264 }
+      : { width: SCENE_LAYOUT.nodeWidth, height: SCENE_LAYOUT.nodeHeight };
+  const snap = editor().snap
+    ? (v: number) => Math.round(v / 16) * 16
+    : (v: number) => Math.round(v);
   const position = { x: snap(centre.x - size.width / 2), y: snap(centre.y - size.height / 2) };
   const parentId = kind === 'server' ? undefined : boxAt(topology, centre);
   const id = doc().addNode(s, { kind, position, ...(parentId ? { parentId } : {}) });
@@ -103,7 +109,11 @@ export function addAtViewCentre(kind: ComponentKind) {
     const taken = topology.nodes.some((n) => {
       if (n.kind === 'server') return false;
       const p = absolutePosition(topology, n.id);
-      return p && Math.abs(p.x + SCENE_LAYOUT.nodeWidth / 2 - point.x) < 24 && Math.abs(p.y + SCENE_LAYOUT.nodeHeight / 2 - point.y) < 24;
+      return (
+        p &&
+        Math.abs(p.x + SCENE_LAYOUT.nodeWidth / 2 - point.x) < 24 &&
+        Math.abs(p.y + SCENE_LAYOUT.nodeHeight / 2 - point.y) < 24
+      );
     });
     if (!taken) break;
     point = { x: point.x + 32, y: point.y + 32 };

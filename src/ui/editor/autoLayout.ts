@@ -1,7 +1,7 @@
 /**
  * Auto-layout with dagre (loaded only when someone presses Auto-layout). Two levels: the
- * processes inside each server box are stacked top to bottom and the box is resized to fit
- * them; then the boxes and free nodes are laid out left to right along the request path.
+ * processes inside each server box are stacked in one column in request order and the box
+ * is resized to fit them; then the boxes and free nodes are laid out left to right along the request path.
  */
 import { Graph, layout } from '@dagrejs/dagre';
 import { SCENE_LAYOUT } from '../../core/topology/scenes';
@@ -19,10 +19,10 @@ function run(
   ids: readonly string[],
   sizes: ReadonlyMap<string, Size>,
   edges: readonly [string, string][],
-  rankdir: 'LR' | 'TB',
+  rankdir: 'LR',
 ): Map<string, { x: number; y: number }> {
   const g = new Graph();
-  g.setGraph({ rankdir, nodesep: rankdir === 'LR' ? L.boxGap : L.rowGap, ranksep: rankdir === 'LR' ? L.gap : L.rowGap, marginx: 0, marginy: 0 });
+  g.setGraph({ rankdir, nodesep: L.boxGap, ranksep: L.gap, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const id of ids) {
     const s = sizes.get(id) ?? { width: L.nodeWidth, height: L.nodeHeight };
@@ -66,20 +66,39 @@ export function layoutTopology(t: Topology, measured: ReadonlyMap<string, Size>)
       sizes.set(box.id, sizeOf(box, measured));
       continue;
     }
-    const childSizes = new Map(children.map((c) => [c.id, sizeOf(c, measured)] as const));
+    // One column, in request order (NGINX above the files it serves, Gunicorn above Django).
     const ids = new Set(children.map((c) => c.id));
-    const inner = t.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => [e.source, e.target] as [string, string]);
-    const pos = run([...ids], childSizes, inner, 'TB');
-    let width = 0;
-    let height = 0;
-    for (const c of children) {
-      const p = pos.get(c.id) ?? { x: 0, y: 0 };
-      const s = childSizes.get(c.id) as Size;
-      width = Math.max(width, p.x + s.width);
-      height = Math.max(height, p.y + s.height);
-      placed.set(c.id, { ...c, position: { x: L.boxPadding + p.x, y: L.boxHeader + L.boxPadding + p.y } });
+    const inner = t.edges.filter((e) => ids.has(e.source) && ids.has(e.target));
+    const indegree = new Map<string, number>(children.map((c) => [c.id, 0]));
+    for (const e of inner) indegree.set(e.target, (indegree.get(e.target) ?? 0) + 1);
+    const order: TopoNode[] = [];
+    const queue = children.filter((c) => indegree.get(c.id) === 0);
+    while (order.length < children.length) {
+      const next = queue.shift() ?? children.find((c) => !order.includes(c));
+      if (!next) break;
+      if (order.includes(next)) continue;
+      order.push(next);
+      for (const e of inner)
+        if (e.source === next.id) {
+          const d = (indegree.get(e.target) ?? 1) - 1;
+          indegree.set(e.target, d);
+          const target = children.find((c) => c.id === e.target);
+          if (d === 0 && target) queue.push(target);
+        }
     }
-    const size = { width: width + 2 * L.boxPadding, height: height + L.boxHeader + 2 * L.boxPadding };
+    let width = 0;
+    let y = L.boxHeader + L.boxPadding;
+    for (const c of order) {
+      const size = sizeOf(c, measured);
+      width = Math.max(width, size.width);
+      placed.set(c.id, { ...c, position: { x: L.boxPadding, y } });
+      y += size.height + L.rowGap;
+    }
+    const height = y - L.rowGap - L.boxHeader - L.boxPadding;
+    const size = {
+      width: width + 2 * L.boxPadding,
+      height: height + L.boxHeader + 2 * L.boxPadding,
+    };
     sizes.set(box.id, size);
     placed.set(box.id, { ...box, size });
   }
@@ -88,7 +107,12 @@ export function layoutTopology(t: Topology, measured: ReadonlyMap<string, Size>)
   const top = t.nodes.filter((n) => n.parentId === undefined || !byId.has(n.parentId));
   for (const n of top) if (!sizes.has(n.id)) sizes.set(n.id, sizeOf(n, measured));
   const lifted = t.edges.map((e) => [topOf(e.source), topOf(e.target)] as [string, string]);
-  const pos = run(top.map((n) => n.id), sizes, lifted, 'LR');
+  const pos = run(
+    top.map((n) => n.id),
+    sizes,
+    lifted,
+    'LR',
+  );
   for (const n of top) {
     const base = placed.get(n.id) ?? n;
     placed.set(n.id, { ...base, position: pos.get(n.id) ?? n.position });

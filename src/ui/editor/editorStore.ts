@@ -25,8 +25,7 @@ export interface FlowBridge {
 }
 
 export type Notice =
-  | { kind: 'status'; text: string; seq: number }
-  | { kind: 'error'; text: string; seq: number };
+  { kind: 'status'; text: string; seq: number } | { kind: 'error'; text: string; seq: number };
 
 export interface EditorState {
   selectedNodes: string[];

@@ -21,7 +21,6 @@ export function documentErrorText(error: DocumentError, tr: TFn = t()): string {
   return tr(`editor.errors.${error.code}` as TKey, { path: error.path ?? '—' });
 }
 
-
 export function download(filename: string, data: Blob) {
   const url = URL.createObjectURL(data);
   const a = document.createElement('a');
@@ -36,7 +35,10 @@ export function download(filename: string, data: Blob) {
 export function exportJson() {
   const s = scene();
   const file = `prodviz-${s}.json`;
-  download(file, new Blob([serializeDocument(s, doc().topologies[s])], { type: 'application/json' }));
+  download(
+    file,
+    new Blob([serializeDocument(s, doc().topologies[s])], { type: 'application/json' }),
+  );
   announce(t()('editor.status.exported', { file }));
 }
 
@@ -86,4 +88,3 @@ export async function importFile(file: File) {
   }
   importText(text);
 }
-

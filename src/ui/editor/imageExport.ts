@@ -43,7 +43,8 @@ export async function renderImage(viewport: HTMLElement, format: 'png' | 'svg'):
   const width = maxX - minX + 2 * PADDING;
   const height = maxY - minY + 2 * PADDING;
   const scale = Math.min(2, MAX_SIDE / Math.max(width, height));
-  const background = getComputedStyle(document.documentElement).getPropertyValue('--surface').trim() || '#ffffff';
+  const background =
+    getComputedStyle(document.documentElement).getPropertyValue('--surface').trim() || '#ffffff';
   const options = {
     width,
     height,
@@ -57,6 +58,22 @@ export async function renderImage(viewport: HTMLElement, format: 'png' | 'svg'):
     // The packet layer and the trace highlight are animation, not architecture.
     filter: (el: HTMLElement) => !(el instanceof HTMLCanvasElement),
   };
-  const url = format === 'png' ? await toPng(viewport, options) : await toSvg(viewport, options);
-  return dataUrlToBlob(url);
+  // Each edge is an SVG of the browser's default size that draws outside itself (overflow:
+  // visible); the copy html-to-image renders clips it. Size them over the whole diagram.
+  const svgs = [...viewport.querySelectorAll<SVGSVGElement>('.react-flow__edges svg')];
+  const saved = svgs.map((el) => el.getAttribute('style'));
+  for (const el of svgs) {
+    el.style.width = `${Math.ceil(maxX + PADDING)}px`;
+    el.style.height = `${Math.ceil(maxY + PADDING)}px`;
+  }
+  try {
+    const url = format === 'png' ? await toPng(viewport, options) : await toSvg(viewport, options);
+    return dataUrlToBlob(url);
+  } finally {
+    svgs.forEach((el, i) => {
+      const style = saved[i];
+      if (style === null || style === undefined) el.removeAttribute('style');
+      else el.setAttribute('style', style);
+    });
+  }
 }
