@@ -290,14 +290,28 @@ function boxesBeforeChildren(nodes: TopoNode[]): TopoNode[] {
 }
 
 /** Builds the topology with a fixed key order, so export → import → export is byte-identical. */
+/** -0 becomes 0: JSON writes both as 0, so a round trip must not tell them apart. */
+const z = (n: number) => (n === 0 ? 0 : n);
+function zeroes<T extends Record<string, unknown>>(record: T): T {
+  const out = { ...record };
+  for (const [k, v] of Object.entries(out))
+    if (typeof v === 'number') (out as Record<string, unknown>)[k] = z(v);
+  return out;
+}
+
 function canonicalNode(n: TopoNode): TopoNode {
-  const node: TopoNode = { id: n.id, kind: n.kind, position: { x: n.position.x, y: n.position.y } };
+  const node: TopoNode = {
+    id: n.id,
+    kind: n.kind,
+    position: { x: z(n.position.x), y: z(n.position.y) },
+  };
   if (n.parentId !== undefined) node.parentId = n.parentId;
-  if (n.size !== undefined) node.size = { width: n.size.width, height: n.size.height };
+  if (n.size !== undefined) node.size = { width: z(n.size.width), height: z(n.size.height) };
   if (n.label !== undefined) node.label = n.label;
   if (n.labelKey !== undefined) node.labelKey = n.labelKey;
-  if (n.labelArgs !== undefined) node.labelArgs = { ...n.labelArgs };
-  if (n.params !== undefined) node.params = { ...n.params };
+  if (n.labelArgs !== undefined) node.labelArgs = zeroes(n.labelArgs);
+  if (n.params !== undefined)
+    node.params = zeroes(n.params as Record<string, unknown>) as NodeParams;
   return node;
 }
 
