@@ -15,9 +15,9 @@ import { useTraceStore } from '../state/traceStore';
 const TracePanel = lazy(() => import('./panels/TracePanel').then((m) => ({ default: m.TracePanel })));
 import { useShortcuts } from './useShortcuts';
 import { TopBarControls } from './TopBarControls';
+import { ClassroomMount } from './classroom/ClassroomMount';
 import { EditorColumn } from './editor/EditorColumn';
 import { EditorNotices } from './editor/EditorNotices';
-import { ClassroomMount } from './classroom/ClassroomMount';
 import { useUrlSync } from './useUrlSync';
 import { useSimulation } from './useSimulation';
 

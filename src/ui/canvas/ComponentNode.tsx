@@ -27,7 +27,9 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
   });
   const up = useSimStore((s) => s.nodeLoad[id]?.up ?? true);
   const loadText =
-    percent === null ? t('packets.loadUnlimited', { queue }) : t('packets.load', { queue, percent });
+    percent === null
+      ? t('packets.loadUnlimited', { queue })
+      : t('packets.load', { queue, percent });
   return (
     <div
       className={`pv-node tier-${entry.tier}${selected ? ' is-selected' : ''}${up ? loadClass(percent) : ' is-stopped'}`}
@@ -47,7 +49,11 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
       ) : (
         <>
           {queue > 0 && (
-            <div className="pv-node__queue" title={t('packets.waiting', { count: queue })} aria-hidden="true">
+            <div
+              className="pv-node__queue"
+              title={t('packets.waiting', { count: queue })}
+              aria-hidden="true"
+            >
               {queue}
             </div>
           )}

@@ -22,6 +22,7 @@ export function EventLog() {
   const [filter, setFilter] = useState<Filter>('all');
 
   const names = useMemo(() => new Map(topology.nodes.map((n) => [n.id, nodeName(n, t)])), [topology, t]);
+  const kinds = useMemo(() => new Map(topology.nodes.map((n) => [n.id, n.kind])), [topology]);
   const rows = useMemo(() => {
     const out: LogRow[] = [];
     for (let i = log.length - 1; i >= 0 && out.length < SHOWN; i--) {
@@ -51,7 +52,7 @@ export function EventLog() {
         {rows.length === 0 && <li className="eventlog__empty">{t('sim.log.empty')}</li>}
         {rows.map((r) => (
           <li key={r.seq} className={`eventlog__row eventlog__row--${rowTone(r)}`} data-type={r.type}>
-            {describe(r, names, t, lang)}
+            {describe(r, names, kinds, t, lang)}
           </li>
         ))}
       </ul>
@@ -60,12 +61,19 @@ export function EventLog() {
 }
 
 function rowTone(r: LogRow): string {
-  if (r.kind === 'error' || r.kind === 'reject' || r.kind === 'timeout' || r.kind === 'fail') return 'error';
+  if (r.kind === 'error' || r.kind === 'reject' || r.kind === 'timeout' || r.kind === 'fail' || r.kind === 'killed')
+    return 'error';
   if (r.kind === 'respond' || r.kind === 'complete') return 'back';
   return 'fwd';
 }
 
-function describe(r: LogRow, names: Map<string, string>, t: TFn, lang: string): string {
+function describe(
+  r: LogRow,
+  names: Map<string, string>,
+  kinds: Map<string, string>,
+  t: TFn,
+  lang: string,
+): string {
   const name = (id?: string) => (id ? (names.get(id) ?? id) : '?');
   const ms = `${r.ageMs.toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} ms`;
   const req = `${r.method} ${r.path}`;
@@ -81,7 +89,13 @@ function describe(r: LogRow, names: Map<string, string>, t: TFn, lang: string): 
     case 'reject':
       return `${name(r.node)} · ${t('sim.log.reject')} · ${req}`;
     case 'timeout':
-      return `${name(r.node)} · ${t('sim.log.timeout')} · ${req}`;
+      // At Gunicorn a timeout is its master killing the stuck worker (NGINX answers 502);
+      // at a proxy it is the proxy giving up on its upstream (504).
+      return kinds.get(r.node ?? '') === 'gunicorn'
+        ? `${name(r.node)} · ${t('sim.log.workerTimeout')} · ${req}`
+        : `${name(r.node)} · ${t('sim.log.timeout')} · ${req}`;
+    case 'killed':
+      return `${name(r.node)} · ${t('sim.log.oom')} · ${req}`;
     default:
       return `${name(r.node)} · ${t('sim.log.fail')} · ${req}`;
   }

@@ -14,8 +14,8 @@ export interface SidePanelDef {
 
 export const SIDE_PANELS: SidePanelDef[] = [
   { id: 'details', labelKey: 'panels.details', Component: Inspector },
-  { id: 'problems', labelKey: 'editor.problems.title', Component: lazy(() => import('../editor/ProblemsPanel')) },
   { id: 'scaling', labelKey: 'scaling.tab', Component: lazy(() => import('../scaling/ScalingPanel')) },
+  { id: 'problems', labelKey: 'editor.problems.title', Component: lazy(() => import('../editor/ProblemsPanel')) },
   { id: 'server', labelKey: 'ops.tabs.server', Component: lazy(() => import('../ops/ServerPanel')) },
   { id: 'security', labelKey: 'ops.tabs.security', Component: lazy(() => import('../ops/SecurityPanel')) },
   { id: 'deploy', labelKey: 'ops.tabs.deploy', Component: lazy(() => import('../ops/DeployPanel')) },
