@@ -6,6 +6,17 @@ const palette = (page: Page) => page.getByRole('region', { name: 'Components' })
 const errorAlert = (page: Page, text: string | RegExp) =>
   page.getByRole('alert').filter({ hasText: text });
 
+// The editing column starts folded on a 1280-px screen; these tests edit, so it starts unfolded.
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    try {
+      localStorage.setItem('prodviz.editor', '1');
+    } catch {
+      /* a test that fills the storage on purpose */
+    }
+  });
+});
+
 /** What the canvas shows: each node's kind and visible name, sorted. */
 async function architecture(page: Page): Promise<string[]> {
   const list = await page
@@ -356,4 +367,22 @@ test.describe('export, import, share', () => {
     await banner.getByRole('button', { name: 'Discard it' }).click();
     await expect(banner).toHaveCount(0);
   });
+});
+
+test('the editing column folds into a rail and unfolds again, keeping undo on the keyboard', async ({ page }) => {
+  await page.goto('./?lang=en&scene=production');
+  const toggle = page.getByRole('button', { name: 'Edit the diagram' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(palette(page)).toBeVisible();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(palette(page)).toHaveCount(0);
+  // Folded, the shortcuts still work: delete NGINX, then Ctrl+Z brings it back.
+  await nodes(page, 'nginx').click();
+  await page.keyboard.press('Delete');
+  await expect(nodes(page, 'nginx')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(nodes(page, 'nginx')).toHaveCount(1);
+  await toggle.click();
+  await expect(palette(page)).toBeVisible();
 });

@@ -20,6 +20,9 @@ export interface UiState {
   setSidePanel: (id: string) => void;
   /** Presenter mode: editing chrome hidden, large type, nodes cannot be dragged. */
   presenting: boolean;
+  /** The editing column (palette + edit toolbar) is unfolded. */
+  editorOpen: boolean;
+  setEditorOpen: (open: boolean) => void;
   setPresenting: (on: boolean) => void;
   setLang: (lang: Lang) => void;
   setTheme: (theme: Theme) => void;
@@ -39,6 +42,19 @@ function save(key: string, value: string) {
 export function sceneFromSearch(search: string): SceneId {
   const s = new URLSearchParams(search).get('scene');
   return isSceneId(s) ? s : 'production';
+}
+
+export const EDITOR_STORAGE_KEY = 'prodviz.editor';
+
+/** The editing column starts unfolded on wide screens, folded on a projector; a choice is kept. */
+export function initialEditorOpen(): boolean {
+  try {
+    const saved = localStorage.getItem(EDITOR_STORAGE_KEY);
+    if (saved === '1' || saved === '0') return saved === '1';
+  } catch {
+    /* ignore */
+  }
+  return typeof window !== 'undefined' && window.innerWidth >= 1600;
 }
 
 export function initialTheme(): Theme {
@@ -62,6 +78,11 @@ export const useUiStore = create<UiState>((set) => ({
   sidePanel: 'details',
   setSidePanel: (sidePanel) => set({ sidePanel }),
   presenting: false,
+  editorOpen: initialEditorOpen(),
+  setEditorOpen: (editorOpen) => {
+    save(EDITOR_STORAGE_KEY, editorOpen ? '1' : '0');
+    set({ editorOpen });
+  },
   setPresenting: (presenting) => set({ presenting }),
   setLang: (lang) => {
     save(LANG_STORAGE_KEY, lang);
