@@ -10,6 +10,9 @@ export const LAZY_PATHS: readonly string[] = [
   'catalog.*.what',
   'catalog.*.why',
   'catalog.*.without',
+  'editor.palette',
+  'editor.toolbar',
+  'editor.io',
   'editor.rules',
   'editor.errors',
   'editor.storage',
@@ -26,6 +29,11 @@ export const LAZY_PATHS: readonly string[] = [
   'ops.security',
   'ops.deploy',
   'scaling.panel',
+  'classroom.quizRun',
+  'classroom.presenter',
+  'classroom.action',
+  'classroom.lessonsIntro',
+  'classroom.loadFailed',
 ];
 
 type Tree = { [k: string]: unknown };
