@@ -24,6 +24,7 @@ interface Hook {
   ready: () => boolean;
   drawMs: () => number;
   setPackets: (on: boolean) => void;
+  setAppServers: (n: number) => Promise<number>;
 }
 type HookWindow = Window & { __prodviz?: Hook };
 
@@ -33,6 +34,7 @@ const { values } = parseArgs({
     port: { type: 'string' },
     targets: { type: 'string' },
     rounds: { type: 'string' },
+    'app-servers': { type: 'string' },
   },
   strict: true,
 });
@@ -40,6 +42,8 @@ const seconds = Number(values.seconds ?? 4);
 const port = Number(values.port ?? 4191);
 const targets = (values.targets ?? '2000,10000').split(',').map(Number);
 const rounds = Math.max(1, Number(values.rounds ?? 3));
+/** Scale the production scene out first (issue 4 measures 10 app servers at saturating load). */
+const appServers = values['app-servers'] ? Math.max(1, Number(values['app-servers'])) : null;
 const root = resolve(import.meta.dirname, '..');
 
 function fail(message: string): never {
@@ -181,6 +185,16 @@ async function main() {
       await page.waitForSelector('.react-flow__node');
       await page.waitForFunction(() => (window as HookWindow).__prodviz?.ready() === true);
       await page.waitForTimeout(1000);
+      if (appServers !== null) {
+        const got = await page.evaluate(
+          (n) => (window as HookWindow).__prodviz!.setAppServers(n),
+          appServers,
+        );
+        await page.waitForFunction(
+          (n) => document.querySelectorAll('.react-flow__node[data-kind="gunicorn"]').length === n,
+          got,
+        );
+      }
 
       const ms = seconds * 1000;
       const cdp = await page.context().newCDPSession(page);
@@ -268,7 +282,7 @@ async function main() {
       const idleFps = rows[0]!.fps;
 
       process.stdout.write(
-        `\nbench:frames — production scene, 1280×720, ${rounds} rounds × ${seconds} s per case (medians), Chromium ${browser.version()}\n\n`,
+        `\nbench:frames — production scene${appServers !== null ? ` with ${appServers} app servers` : ''}, 1280×720, ${rounds} rounds × ${seconds} s per case (medians), Chromium ${browser.version()}\n\n`,
       );
       process.stdout.write(
         'case                          packets      rps   mean fps   p95 ms  main ms/frame  packet-layer ms/frame  fps/idle\n',

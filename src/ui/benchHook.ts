@@ -3,6 +3,8 @@
  * `window.__prodviz`. It is installed only when a browser is driven by automation
  * (navigator.webdriver) or the URL has `?bench`, so people never see it.
  */
+import { useDocumentStore } from '../state/documentStore';
+import { useUiStore } from '../state/uiStore';
 import { getEngine, onFrame, useSimStore } from '../state/simStore';
 
 /** Time the packet layer spends drawing, for the benchmark (two clock reads per frame). */
@@ -26,6 +28,8 @@ export interface BenchHook {
   drawMs: () => number;
   /** Turns the packet layer off (to split its cost from the simulation's and the app's). */
   setPackets: (on: boolean) => void;
+  /** Scales the scene on screen out to n app servers (the scaling code loads on demand). */
+  setAppServers: (n: number) => Promise<number>;
 }
 
 declare global {
@@ -68,6 +72,15 @@ export function installBenchHook(): () => void {
     },
     setPackets: (on) => {
       drawStats.enabled = on;
+    },
+    setAppServers: async (n) => {
+      const { setAppServers } = await import('../core/topology/scaling');
+      const scene = useUiStore.getState().scene;
+      const docs = useDocumentStore.getState();
+      docs.replaceTopology(scene, setAppServers(docs.topologies[scene], n));
+      return useDocumentStore
+        .getState()
+        .topologies[scene].nodes.filter((x) => x.kind === 'gunicorn').length;
     },
   };
   window.__prodviz = hook;
