@@ -107,4 +107,15 @@ test.describe('simulation on screen', () => {
     const local = await measure('local');
     expect(local.p95 > prod.p95 * 3 || local.errors > prod.errors + 5).toBe(true);
   });
+
+  test('the event log folds to its header and unfolds again', async ({ page }) => {
+    await page.goto('./?lang=en&scene=production');
+    const toggle = page.getByRole('button', { name: 'Event log' });
+    await expect(page.getByRole('list', { name: 'Event log' })).toBeVisible();
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByRole('list', { name: 'Event log' })).toBeHidden();
+    await toggle.click();
+    await expect(page.getByRole('list', { name: 'Event log' })).toBeVisible();
+  });
 });

@@ -20,8 +20,12 @@ export function EventLog() {
   const topology = useDocumentStore((s) => s.topologies[scene]);
   const log = useSimStore((s) => s.log);
   const [filter, setFilter] = useState<Filter>('all');
+  const [open, setOpen] = useState(true);
 
-  const names = useMemo(() => new Map(topology.nodes.map((n) => [n.id, nodeName(n, t)])), [topology, t]);
+  const names = useMemo(
+    () => new Map(topology.nodes.map((n) => [n.id, nodeName(n, t)])),
+    [topology, t],
+  );
   const kinds = useMemo(() => new Map(topology.nodes.map((n) => [n.id, n.kind])), [topology]);
   const rows = useMemo(() => {
     const out: LogRow[] = [];
@@ -33,12 +37,26 @@ export function EventLog() {
   }, [log, filter]);
 
   return (
-    <section className="eventlog" aria-labelledby="eventlog-title">
+    <section className={`eventlog${open ? '' : ' is-collapsed'}`} aria-labelledby="eventlog-title">
       <div className="eventlog__head">
-        <h2 id="eventlog-title">{t('sim.log.title')}</h2>
+        <h2 id="eventlog-title">
+          <button
+            type="button"
+            className="eventlog__toggle"
+            aria-expanded={open}
+            aria-controls="eventlog-list"
+            onClick={() => setOpen(!open)}
+          >
+            <span aria-hidden="true">{open ? '▾' : '▸'}</span> {t('sim.log.title')}
+          </button>
+        </h2>
         <label className="eventlog__filter">
           <span className="visually-hidden">{t('sim.log.filter')}</span>
-          <select aria-label={t('sim.log.filter')} value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
+          <select
+            aria-label={t('sim.log.filter')}
+            value={filter}
+            onChange={(e) => setFilter(e.target.value as Filter)}
+          >
             <option value="all">{t('sim.log.all')}</option>
             {REQUEST_TYPES.map((k) => (
               <option key={k} value={k}>
@@ -48,10 +66,20 @@ export function EventLog() {
           </select>
         </label>
       </div>
-      <ul className="eventlog__list" aria-label={t('sim.log.title')} tabIndex={0}>
+      <ul
+        id="eventlog-list"
+        className="eventlog__list"
+        aria-label={t('sim.log.title')}
+        tabIndex={0}
+        hidden={!open}
+      >
         {rows.length === 0 && <li className="eventlog__empty">{t('sim.log.empty')}</li>}
         {rows.map((r) => (
-          <li key={r.seq} className={`eventlog__row eventlog__row--${rowTone(r)}`} data-type={r.type}>
+          <li
+            key={r.seq}
+            className={`eventlog__row eventlog__row--${rowTone(r)}`}
+            data-type={r.type}
+          >
             {describe(r, names, kinds, t, lang)}
           </li>
         ))}
@@ -61,7 +89,13 @@ export function EventLog() {
 }
 
 function rowTone(r: LogRow): string {
-  if (r.kind === 'error' || r.kind === 'reject' || r.kind === 'timeout' || r.kind === 'fail' || r.kind === 'killed')
+  if (
+    r.kind === 'error' ||
+    r.kind === 'reject' ||
+    r.kind === 'timeout' ||
+    r.kind === 'fail' ||
+    r.kind === 'killed'
+  )
     return 'error';
   if (r.kind === 'respond' || r.kind === 'complete') return 'back';
   return 'fwd';
