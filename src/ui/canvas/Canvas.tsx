@@ -15,6 +15,7 @@ import {
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { useT } from '../useT';
+import { useStill } from '../motion';
 import { CATALOG } from '../../core/catalog/catalog';
 import type { TopoNode } from '../../core/topology/types';
 import { useDocumentStore } from '../../state/documentStore';
@@ -73,6 +74,18 @@ export function Canvas() {
   const moveNodes = useDocumentStore((s) => s.moveNodes);
   const snap = useEditorStore((s) => s.snap);
   const flow = useReactFlow<FlowNode>();
+  const presenting = useUiStore((s) => s.presenting);
+  const still = useStill();
+  // Presenting: the diagram fills the room it has (the stage is shorter than the editor's
+  // canvas), and fits again when a lesson step adds or removes servers.
+  const nodeCount = topology.nodes.length;
+  useEffect(() => {
+    if (!presenting) return;
+    const id = requestAnimationFrame(
+      () => void flow.fitView({ padding: 0.06, duration: still ? 0 : 300 }),
+    );
+    return () => cancelAnimationFrame(id);
+  }, [presenting, nodeCount, flow, still]);
 
   // React Flow owns the nodes while they are dragged; the document store gets the final
   // positions when a drag ends, so the document changes once per drag, not per frame.
@@ -246,7 +259,8 @@ export function Canvas() {
       onBeforeDelete={onBeforeDelete}
       onConnect={onConnect}
       isValidConnection={isValidConnection}
-      nodesConnectable
+      nodesConnectable={!presenting}
+      nodesDraggable={!presenting}
       deleteKeyCode={DELETE_KEYS}
       multiSelectionKeyCode={MULTI_KEYS}
       snapToGrid={snap}
