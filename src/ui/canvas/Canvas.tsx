@@ -7,6 +7,7 @@ import {
   ReactFlow,
   applyNodeChanges,
   useReactFlow,
+  useStore,
   type Connection,
   type Edge,
   type EdgeChange,
@@ -79,13 +80,15 @@ export function Canvas() {
   // Presenting: the diagram fills the room it has (the stage is shorter than the editor's
   // canvas), and fits again when a lesson step adds or removes servers.
   const nodeCount = topology.nodes.length;
+  const paneWidth = useStore((s) => s.width);
+  const paneHeight = useStore((s) => s.height);
   useEffect(() => {
     if (!presenting) return;
     const id = requestAnimationFrame(
       () => void flow.fitView({ padding: 0.06, duration: still ? 0 : 300 }),
     );
     return () => cancelAnimationFrame(id);
-  }, [presenting, nodeCount, flow, still]);
+  }, [presenting, nodeCount, paneWidth, paneHeight, flow, still]);
 
   // React Flow owns the nodes while they are dragged; the document store gets the final
   // positions when a drag ends, so the document changes once per drag, not per frame.
