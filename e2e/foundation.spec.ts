@@ -153,8 +153,12 @@ test.describe('accessibility', () => {
           const el = document.querySelector('.topbar');
           return el ? el.scrollWidth - el.clientWidth : 0;
         })(),
+        sidepanel: (() => {
+          const el = document.querySelector('.sidepanel');
+          return el ? el.scrollWidth - el.clientWidth : 0;
+        })(),
       }));
-      expect(overflow).toEqual({ x: 0, y: 0, topbar: 0 });
+      expect(overflow).toEqual({ x: 0, y: 0, topbar: 0, sidepanel: 0 });
     }
   });
 });
