@@ -92,17 +92,23 @@ export function successors(t: Topology, id: string): string[] {
   return out;
 }
 
-/**
- * Every node reachable from `id` along one or more edges, in breadth-first order.
- * `id` itself is included only if a cycle leads back to it.
- */
-export function reachableFrom(t: Topology, id: string): string[] {
+/** Each node's edge targets, in edge order (repeats kept), for walking the graph. */
+export function adjacencyOf(t: Topology): Map<string, string[]> {
   const adjacency = new Map<string, string[]>();
   for (const e of t.edges) {
     const list = adjacency.get(e.source);
     if (list) list.push(e.target);
     else adjacency.set(e.source, [e.target]);
   }
+  return adjacency;
+}
+
+/**
+ * Every node reachable from `id` along one or more edges, in breadth-first order.
+ * `id` itself is included only if a cycle leads back to it.
+ */
+export function reachableFrom(t: Topology, id: string): string[] {
+  const adjacency = adjacencyOf(t);
   const seen = new Set<string>();
   const order: string[] = [];
   const queue: string[] = [id];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SCENES, cloneTopology } from './scenes';
-import { checkTopology, type RuleId } from './rules';
+import { checkTopology, RULE_IDS, type RuleId } from './rules';
 import { SCENE_IDS, type Topology } from './types';
 import en from '../../i18n/en.json';
 import tr from '../../i18n/tr.json';
@@ -145,19 +145,7 @@ describe('shape', () => {
     const tables = [en, tr] as unknown as {
       editor: { rules: Record<string, { message: string; fix: string }> };
     }[];
-    const all: RuleId[] = [
-      'app-exposed',
-      'runserver-in-production',
-      'no-database',
-      'static-through-django',
-      'single-app-server',
-      'unused-cache',
-      'workers-over-cores',
-      'database-exposed',
-      'no-user',
-      'proxy-without-app',
-      'unreachable',
-    ];
+    const all: readonly RuleId[] = RULE_IDS;
     for (const table of tables)
       for (const rule of all) {
         expect(table.editor.rules[rule]?.message, rule).toBeTruthy();

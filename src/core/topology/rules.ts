@@ -5,7 +5,7 @@
  * Findings are recomputed from the topology, so a finding disappears as soon as it is fixed.
  */
 import { CATALOG, recommendedWorkers, type ComponentKind } from '../catalog/catalog';
-import { isDatabaseKind } from './graph';
+import { adjacencyOf, isDatabaseKind, reachableFrom } from './graph';
 import type { TopoNode, Topology } from './types';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -55,12 +55,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 /** Breadth-first from the users along edges, not going past nodes `stopAt` says to stop at. */
 function reachFromUsers(t: Topology, stopAt: (n: TopoNode) => boolean): Set<string> {
   const byId = new Map(t.nodes.map((n) => [n.id, n] as const));
-  const out = new Map<string, string[]>();
-  for (const e of t.edges) {
-    const list = out.get(e.source);
-    if (list) list.push(e.target);
-    else out.set(e.source, [e.target]);
-  }
+  const out = adjacencyOf(t);
   const seen = new Set<string>();
   const queue = t.nodes.filter((n) => n.kind === 'user').map((n) => n.id);
   for (const id of queue) seen.add(id);
@@ -70,25 +65,6 @@ function reachFromUsers(t: Topology, stopAt: (n: TopoNode) => boolean): Set<stri
     if (node && node.kind !== 'user' && stopAt(node)) continue;
     for (const next of out.get(id) ?? []) {
       if (seen.has(next) || !byId.has(next)) continue;
-      seen.add(next);
-      queue.push(next);
-    }
-  }
-  return seen;
-}
-
-function reachFrom(t: Topology, starts: readonly string[]): Set<string> {
-  const out = new Map<string, string[]>();
-  for (const e of t.edges) {
-    const list = out.get(e.source);
-    if (list) list.push(e.target);
-    else out.set(e.source, [e.target]);
-  }
-  const seen = new Set<string>();
-  const queue = [...starts];
-  for (let i = 0; i < queue.length; i++) {
-    for (const next of out.get(queue[i] as string) ?? []) {
-      if (seen.has(next)) continue;
       seen.add(next);
       queue.push(next);
     }
@@ -152,7 +128,7 @@ export function checkTopology(t: Topology, ctx: RuleContext): Finding[] {
   if (apps.length > 0) {
     const lonely = apps.filter(
       (app) =>
-        ![...reachFrom(t, [app.id])].some((id) => SQL_KINDS.has(kindOf(id) as ComponentKind)),
+        !reachableFrom(t, app.id).some((id) => SQL_KINDS.has(kindOf(id) as ComponentKind)),
     );
     if (lonely.length > 0) add('no-database', 'error', lonely);
   }
