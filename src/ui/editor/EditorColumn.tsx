@@ -25,7 +25,7 @@ export function EditorColumn() {
         onClick={() => setOpen(!open)}
       >
         <span aria-hidden="true">{open ? '◂' : '✎'}</span>
-        <span className="editor-column__toggle-label">{t('editor.toggle')}</span>
+        <span className={open ? undefined : 'visually-hidden'}>{t('editor.toggle')}</span>
       </button>
       <div id="editor-column-body" className="editor-column__body" hidden={!open}>
         <Suspense fallback={null}>

@@ -7,18 +7,11 @@ import { CATALOG, type ComponentKind } from '../../core/catalog/catalog';
 import { absolutePosition } from '../../core/topology/graph';
 import { SCENE_LAYOUT } from '../../core/topology/scenes';
 import type { SceneId, Topology, XY } from '../../core/topology/types';
-import { translator, type TFn, type TKey } from '../../i18n';
-import { useDocumentStore } from '../../state/documentStore';
+import type { TFn, TKey } from '../../i18n';
 import { useUiStore } from '../../state/uiStore';
 import { nodeName } from '../canvas/flowModel';
-import { useEditorStore } from './editorStore';
+import { announce, doc, editor, fail, scene, t } from './context';
 
-const t = (): TFn => translator(useUiStore.getState().lang);
-const scene = (): SceneId => useUiStore.getState().scene;
-const doc = () => useDocumentStore.getState();
-const editor = () => useEditorStore.getState();
-const announce = (text: string) => editor().announce(text);
-const fail = (text: string) => editor().fail(text);
 
 export function sceneTitle(id: SceneId, tr: TFn = t()): string {
   return tr(`scenes.${id}.title` as TKey);

@@ -3,19 +3,11 @@
  * first paint.
  */
 import { parseDocument, serializeDocument, type DocumentError } from '../../core/export/document';
-import type { SceneId } from '../../core/topology/types';
-import { translator, type TFn, type TKey } from '../../i18n';
-import { useDocumentStore } from '../../state/documentStore';
+import type { TFn, TKey } from '../../i18n';
 import { useUiStore } from '../../state/uiStore';
 import { sceneTitle } from './actions';
-import { useEditorStore } from './editorStore';
+import { announce, doc, editor, fail, scene, t } from './context';
 
-const t = (): TFn => translator(useUiStore.getState().lang);
-const scene = (): SceneId => useUiStore.getState().scene;
-const doc = () => useDocumentStore.getState();
-const editor = () => useEditorStore.getState();
-const announce = (text: string) => editor().announce(text);
-const fail = (text: string) => editor().fail(text);
 
 export function documentErrorText(error: DocumentError, tr: TFn = t()): string {
   return tr(`editor.errors.${error.code}` as TKey, { path: error.path ?? '—' });
