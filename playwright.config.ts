@@ -1,17 +1,14 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices, chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, systemChromium } from './scripts/chromium';
 
 /**
  * Chromium comes from CHROMIUM_PATH, else the Debian package at /usr/bin/chromium,
  * else Playwright's own download (on a laptop). When none exists we stop with one sentence.
  */
 function findChromium(): string | undefined {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH points to ${fromEnv}, which does not exist.`);
-    return fromEnv;
-  }
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  const system = systemChromium();
+  if (system) return system;
   let own: string;
   try {
     own = chromium.executablePath();
@@ -42,15 +39,7 @@ export default defineConfig({
     trace: 'off',
     launchOptions: {
       executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 } } }],

@@ -13,19 +13,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
+import type { BenchHook } from '../src/ui/benchHook';
+import { CHROMIUM_ARGS, systemChromium } from '../scripts/chromium';
 
-interface Hook {
-  play: () => void;
-  pause: () => void;
-  reset: () => void;
-  setSpeed: (speed: number) => void;
-  setRps: (rps: number) => void;
-  inFlight: () => number;
-  ready: () => boolean;
-  drawMs: () => number;
-  setPackets: (on: boolean) => void;
-  setAppServers: (n: number) => Promise<number>;
-}
+type Hook = BenchHook;
 type HookWindow = Window & { __prodviz?: Hook };
 
 const { values } = parseArgs({
@@ -163,20 +154,7 @@ async function main() {
   process.on('exit', stop);
   try {
     await waitForServer(url, server);
-    const browser = await chromium.launch({
-      executablePath:
-        process.env.CHROMIUM_PATH ||
-        (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    const browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
       // tsx (esbuild keepNames) wraps named functions in __name(); give the page a no-op one.
