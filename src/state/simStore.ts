@@ -38,6 +38,8 @@ export interface LogRow {
   to?: string;
   node?: string;
   status?: number;
+  /** An error page that leaked Django's traceback (DEBUG = True). */
+  traceback?: boolean;
   /** Age of the request when this happened, ms of simulated time. */
   ageMs: number;
 }
@@ -102,7 +104,15 @@ function logged(kind: SimEvent['kind']): boolean {
     kind === 'reject' ||
     kind === 'timeout' ||
     kind === 'fail' ||
-    kind === 'killed'
+    kind === 'killed' ||
+    kind === 'retry' ||
+    kind === 'markDown' ||
+    kind === 'markUp' ||
+    kind === 'workerBoot' ||
+    kind === 'recycle' ||
+    kind === 'synDrop' ||
+    kind === 'cacheError' ||
+    kind === 'sessionsLost'
   );
 }
 
@@ -144,6 +154,7 @@ function logRows(): LogRow[] {
       to: e.to,
       node: e.node,
       status: e.status,
+      traceback: e.traceback,
       ageMs: ringAges[at] ?? 0,
     });
   }
