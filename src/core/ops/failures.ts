@@ -80,7 +80,8 @@ export function expectedWhenDown(t: Topology, id: string): FailureExpectation {
     case 'sqlite':
       return 'e500';
     case 'redis':
-      return 'redisFallthrough';
+      // Django's cache raises on a connection error unless told to ignore it (IGNORE_EXCEPTIONS).
+      return (node.params as SimNodeParams | undefined)?.ignoreExceptions === true ? 'redisFallthrough' : 'e500';
     case 'static':
     case 'media':
       return 'e404';
