@@ -34,6 +34,16 @@ export const LAZY_PATHS: readonly string[] = [
   'classroom.action',
   'classroom.lessonsIntro',
   'classroom.loadFailed',
+  'logs.title',
+  'logs.intro',
+  'logs.privacy',
+  'logs.formats',
+  'logs.types',
+  'logs.reasons',
+  'logs.fit',
+  'logs.errors',
+  'logs.applied',
+  'logs.reading',
 ];
 
 type Tree = { [k: string]: unknown };
