@@ -5,6 +5,7 @@ import { LessonPlayer } from './LessonPlayer';
 import { QuizDialog } from './QuizDialog';
 import { Highlight } from './Highlight';
 import './classroom.css';
+import './learn.css';
 
 /** Everything of the classroom that is not needed for the first paint. */
 export default function ClassroomRoot() {
