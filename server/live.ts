@@ -67,6 +67,11 @@ const STUDENT_FRAME_MAX = 2048;
 const TEN_MIN = 10 * 60_000;
 const ALLOWED = new Set<number>([MessageType.Sync, MessageType.SyncReply, MessageType.Auth, MessageType.Stateless, MessageType.CLOSE]);
 
+/** Hocuspocus sends `reason` to the client (onAuthenticationFailed). */
+function deny(reason: string): Error {
+  return Object.assign(new Error(reason), { reason });
+}
+
 export function newCode(): string {
   let s = '';
   for (let i = 0; i < CODE_LENGTH; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
@@ -199,13 +204,13 @@ export class LiveServer {
     const ip = info?.ip ?? 'unknown';
     if (!this.failedJoins.allowed(ip)) {
       this.stats.refused++;
-      throw new Error('rate-limited');
+      throw deny('rate-limited');
     }
     const fail = (why: string): never => {
       this.failedJoins.hit(ip);
       this.stats.refused++;
       this.warn(`refused a connection from ${ip}: ${why}`);
-      throw new Error(why);
+      throw deny(why === 'no such class' || why === 'bad document' ? 'not-found' : 'permission-denied');
     };
     const code = codeOfDoc(p.documentName);
     if (!code) return fail('bad document');
@@ -222,10 +227,10 @@ export class LiveServer {
     const known = rt.students.get(tok.sid);
     if (known) {
       if (!sameHash(tok.key, known.keyHash)) return fail('wrong student key');
-      if (known.removed) throw new Error('removed');
+      if (known.removed) throw deny('removed');
     } else {
-      if (rt.rec.endedAt !== null) throw new Error('ended');
-      if (rt.students.size >= this.maxStudents) throw new Error('full');
+      if (rt.rec.endedAt !== null) throw deny('ended');
+      if (rt.students.size >= this.maxStudents) throw deny('full');
       const s = { nick: null, keyHash: hashSecret(tok.key), joinedAt: Date.now(), removed: false };
       rt.students.set(tok.sid, s);
       await this.store.saveStudent(code, tok.sid, s);
