@@ -35,13 +35,17 @@ function overCanvas(x: number, y: number): boolean {
  * Dragging uses pointer events (mouse, touch and pen alike: HTML drag-and-drop does not work
  * on smartboards and tablets); a click or Enter adds the component in the middle of the view.
  */
-export function Palette() {
+export function Palette({ variant = 'grid' }: { variant?: 'grid' | 'rail' }) {
   const t = useT();
+  const rail = variant === 'rail';
   const [drag, setDrag] = useState<Drag | null>(null);
   const suppressClick = useRef(false);
 
   const onPointerDown = (kind: ComponentKind) => (e: ReactPointerEvent<HTMLButtonElement>) => {
     if (e.button !== 0) return;
+    // A new press starts fresh: a touch drag ends without a click, so the flag must not
+    // outlive it and swallow the next tap.
+    suppressClick.current = false;
     e.currentTarget.setPointerCapture(e.pointerId);
     const p = { x: e.clientX, y: e.clientY };
     setDrag({ kind, pointerId: e.pointerId, start: p, at: p, active: false, overCanvas: false });
@@ -75,49 +79,51 @@ export function Palette() {
     if (e.key === 'Escape' && drag) setDrag(null);
   };
 
+  const item = (kind: ComponentKind) => {
+    const name = t(`catalog.${kind}.name`);
+    return (
+      <li key={kind}>
+        <button
+          type="button"
+          className={`palette__item tier-${CATALOG[kind].tier}`}
+          data-kind={kind}
+          data-name={rail ? name : undefined}
+          title={rail ? name : undefined}
+          aria-label={t('editor.palette.add', { name })}
+          aria-describedby={`${idBase}-hint`}
+          onPointerDown={onPointerDown(kind)}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={onPointerCancel}
+          onLostPointerCapture={onPointerCancel}
+          onClick={onClick(kind)}
+          onKeyDown={onKeyDown}
+        >
+          <Icon name={CATALOG[kind].icon} size={rail ? 24 : 20} />
+          {!rail && <span className="palette__name">{name}</span>}
+        </button>
+      </li>
+    );
+  };
+  const idBase = rail ? 'palette-rail' : 'palette';
+
   return (
-    <section className="palette" aria-labelledby="palette-title">
-      <h2 id="palette-title" className="palette__title">
+    <section className={`palette palette--${variant}`} aria-labelledby={`${idBase}-title`}>
+      <h2 id={`${idBase}-title`} className={rail ? 'visually-hidden' : 'palette__title'}>
         {t('editor.palette.title')}
       </h2>
-      <p id="palette-hint" className="palette__hint">
+      <p id={`${idBase}-hint`} className={rail ? 'visually-hidden' : 'palette__hint'}>
         {t('editor.palette.hint')}
       </p>
-      {PALETTE_GROUPS.map((group) => (
-        <div
-          key={group}
-          className="palette__group"
-          role="group"
-          aria-labelledby={`palette-group-${group}`}
-        >
-          <h3 id={`palette-group-${group}`} className={`palette__group-title tier-${group}`}>
-            {t(`editor.palette.groups.${group}`)}
-          </h3>
-          <ul className="palette__list">
-            {kindsOf(group).map((kind) => (
-              <li key={kind}>
-                <button
-                  type="button"
-                  className={`palette__item tier-${CATALOG[kind].tier}`}
-                  data-kind={kind}
-                  aria-label={t('editor.palette.add', { name: t(`catalog.${kind}.name`) })}
-                  aria-describedby="palette-hint"
-                  onPointerDown={onPointerDown(kind)}
-                  onPointerMove={onPointerMove}
-                  onPointerUp={onPointerUp}
-                  onPointerCancel={onPointerCancel}
-                  onLostPointerCapture={onPointerCancel}
-                  onClick={onClick(kind)}
-                  onKeyDown={onKeyDown}
-                >
-                  <Icon name={CATALOG[kind].icon} size={22} />
-                  <span className="palette__name">{t(`catalog.${kind}.name`)}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
+      {rail ? (
+        <ul className="palette__list palette__list--rail">
+          {PALETTE_GROUPS.flatMap((group) => kindsOf(group)).map(item)}
+        </ul>
+      ) : (
+        <ul className="palette__list palette__list--grid">
+          {PALETTE_GROUPS.flatMap((group) => kindsOf(group)).map(item)}
+        </ul>
+      )}
       {drag?.active &&
         createPortal(
           <div
