@@ -10,21 +10,19 @@ import type { Simulation } from '../core/sim/engine';
 import { DEFAULT_MIX, type LoadPattern, type MetricsSnapshot, type RequestType, type SimEvent } from '../core/sim/types';
 import type { Topology } from '../core/topology/types';
 
-/** 1× plays simulated time this much slower than the wall clock, so a hop is long enough to see. */
-export const REAL_TO_SIM = 0.1;
-export const SPEED_MIN = 0.1;
-export const SPEED_MAX = 10;
-export const RPS_MIN = 0;
-export const RPS_MAX = 2000;
-/** How often React gets a new summary, in wall-clock ms. */
-export const PUBLISH_MS = 250;
-/** Rows kept in the event log. */
-export const LOG_CAP = 300;
+import { LOG_CAP, PUBLISH_MS, REAL_TO_SIM, RPS_MAX, RPS_MIN, SCREEN_NETWORK, SPEED_MAX, SPEED_MIN, WINDOW_MS } from './simConstants';
 
-/** Network delays the on-screen engine uses: long enough for packets to be seen travelling. */
-export const SCREEN_NETWORK = { internetMs: 20, lanMs: 8, localMs: 4 } as const;
-/** The metrics window, ms of simulated time (20 s on the wall clock at 1×). */
-export const WINDOW_MS = 2000;
+export {
+  LOG_CAP,
+  PUBLISH_MS,
+  REAL_TO_SIM,
+  RPS_MAX,
+  RPS_MIN,
+  SCREEN_NETWORK,
+  SPEED_MAX,
+  SPEED_MIN,
+  WINDOW_MS,
+} from './simConstants';
 
 export interface LogRow {
   seq: number;

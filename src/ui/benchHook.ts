@@ -3,6 +3,7 @@
  * `window.__prodviz`. It is installed only when a browser is driven by automation
  * (navigator.webdriver) or the URL has `?bench`, so people never see it.
  */
+import type { Topology } from '../core/topology/types';
 import { useDocumentStore } from '../state/documentStore';
 import { useUiStore } from '../state/uiStore';
 import { getEngine, onFrame, useSimStore } from '../state/simStore';
@@ -30,6 +31,10 @@ export interface BenchHook {
   setPackets: (on: boolean) => void;
   /** Scales the scene on screen out to n app servers (the scaling code loads on demand). */
   setAppServers: (n: number) => Promise<number>;
+  /** Puts a whole topology on the scene on screen (the benchmark's large diagrams); returns its node count. */
+  loadTopology: (topology: Topology) => number;
+  /** Where the engine runs: 'worker' or 'main' (absent before the worker existed). */
+  engineKind?: () => 'worker' | 'main';
 }
 
 declare global {
@@ -81,6 +86,11 @@ export function installBenchHook(): () => void {
       return useDocumentStore
         .getState()
         .topologies[scene].nodes.filter((x) => x.kind === 'gunicorn').length;
+    },
+    loadTopology: (topology) => {
+      const scene = useUiStore.getState().scene;
+      useDocumentStore.getState().replaceTopology(scene, topology);
+      return useDocumentStore.getState().topologies[scene].nodes.length;
     },
   };
   window.__prodviz = hook;
