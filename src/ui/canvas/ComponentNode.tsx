@@ -86,7 +86,7 @@ function ComponentNodeView({ id, data, selected, isConnectable }: NodeProps<Comp
           )}
           {percent !== null && (
             <div className="pv-node__load" aria-hidden="true">
-              <div className="pv-node__load-fill" style={{ width: `${percent}%` }} />
+              <div className="pv-node__load-fill" style={{ transform: `scaleX(${percent / 100})` }} />
             </div>
           )}
           <span className="visually-hidden">{loadText}</span>
