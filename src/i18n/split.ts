@@ -34,6 +34,9 @@ export const LAZY_PATHS: readonly string[] = [
   'classroom.action',
   'classroom.lessonsIntro',
   'classroom.loadFailed',
+  'robust.errors',
+  'robust.rename',
+  'robust.replace',
 ];
 
 type Tree = { [k: string]: unknown };
