@@ -44,6 +44,9 @@ export const LAZY_PATHS: readonly string[] = [
   'logs.errors',
   'logs.applied',
   'logs.reading',
+  'robust.errors',
+  'robust.rename',
+  'robust.replace',
 ];
 
 type Tree = { [k: string]: unknown };
