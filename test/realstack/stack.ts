@@ -23,7 +23,7 @@ import https from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateConfigs, type ConfigFile, type ConfigFileId, type ConfigSettings } from '../../src/core/export/configs';
+import { generateConfigs, type ConfigFile, type ConfigFileId, type ConfigSettings, type DeployPaths } from '../../src/core/export/configs';
 import type { Topology } from '../../src/core/topology/types';
 
 export const DOMAIN = 'shop.example.com';
@@ -223,6 +223,11 @@ export interface Stack {
   acmeDir: string;
   startApp(i: number): Promise<void>;
   stopApp(i: number): Promise<void>;
+  /** Where the generated files were told things live (pass them to generateConfigs for variants). */
+  paths: DeployPaths;
+  settings: ConfigSettings;
+  /** Takes app server i's command from another generated gunicorn.service (restart it to apply). */
+  useUnit(i: number, unitText: string): void;
   stop(): Promise<void>;
   python(args: string[], env?: NodeJS.ProcessEnv): string;
   envFile: Record<string, string>;
@@ -382,18 +387,17 @@ export async function startStack(o: StackOptions): Promise<Stack> {
 
     // The generated files, for this machine's paths.
     const settings: ConfigSettings = { https: true, securityHeaders: true, domain: DOMAIN, appAddresses: ['127.0.0.1', '127.0.0.1'], nginxAddress: '127.0.0.1', ...o.settings };
-    const generated = generateConfigs(o.topology, settings, {
-      source: 'realstack',
-      paths: {
-        projectDir,
-        venvBin: '/usr/bin',
-        nginxLogDir: join(logs, 'nginx'),
-        nginxPidFile: join(root, 'nginx.pid'),
-        certificate: join(root, 'cert.pem'),
-        certificateKey: join(root, 'key.pem'),
-        acmeWebroot: acmeDir,
-      },
-    });
+    const paths: DeployPaths = {
+      projectDir,
+      venvBin: '/usr/bin',
+      nginxLogDir: join(logs, 'nginx'),
+      nginxPidFile: join(root, 'nginx.pid'),
+      mimeTypes: '/etc/nginx/mime.types',
+      certificate: join(root, 'cert.pem'),
+      certificateKey: join(root, 'key.pem'),
+      acmeWebroot: acmeDir,
+    };
+    const generated = generateConfigs(o.topology, settings, { source: 'realstack', paths });
     const files = new Map(generated.map((f) => [f.id, f]));
     const file = (id: ConfigFileId) => {
       const f = files.get(id);
@@ -442,15 +446,23 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     }
     python(['manage.py', 'collectstatic', '--noinput', '-v', '0']);
 
-    const execStart = (unit.ExecStart?.[0] ?? '').split(/\s+/);
+    const argvOf = (unitText: string, port: number) => {
+      const execStart = (parseUnit(unitText).ExecStart?.[0] ?? '').split(/\s+/);
+      const argv = execStart.map((a) => (a === '0.0.0.0:8000' ? `127.0.0.1:${port}` : a));
+      if (!argv.includes(`127.0.0.1:${port}`)) throw new Error(`ExecStart has no --bind 0.0.0.0:8000: ${execStart.join(' ')}`);
+      return argv;
+    };
     const apps: AppProc[] = [];
     const upstreamCount = (file('nginx').match(/^\s*server \S+:8000 /gm) ?? []).length;
     for (let i = 0; i < upstreamCount; i++) {
       const port = await freePort();
-      const argv = execStart.map((a) => (a === '0.0.0.0:8000' ? `127.0.0.1:${port}` : a));
-      if (!argv.includes(`127.0.0.1:${port}`)) throw new Error(`ExecStart has no --bind 0.0.0.0:8000: ${execStart.join(' ')}`);
-      apps.push({ name: `app${i + 1}`, port, proc: null, argv, logFile: join(logs, `gunicorn-app${i + 1}.log`) });
+      apps.push({ name: `app${i + 1}`, port, proc: null, argv: argvOf(file('systemd'), port), logFile: join(logs, `gunicorn-app${i + 1}.log`) });
     }
+    const useUnit = (i: number, unitText: string) => {
+      const a = apps[i];
+      if (!a) throw new Error(`no app ${i}`);
+      a.argv = argvOf(unitText, a.port);
+    };
     const startApp = async (i: number) => {
       const a = apps[i];
       if (!a) throw new Error(`no app ${i}`);
@@ -493,7 +505,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       rmSync(root, { recursive: true, force: true });
       if (left.length) throw new Error(`processes left running: ${left.join('; ')}`);
     };
-    return Object.assign(stack, { files, httpPort, httpsPort, apps, startApp, stopApp, stop, python, envFile }) as Stack;
+    return Object.assign(stack, { files, httpPort, httpsPort, apps, startApp, stopApp, useUnit, stop, python, envFile, paths, settings }) as Stack;
   } catch (e) {
     await stopAll();
     rmSync(root, { recursive: true, force: true });
