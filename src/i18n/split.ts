@@ -34,6 +34,8 @@ export const LAZY_PATHS: readonly string[] = [
   'classroom.action',
   'classroom.lessonsIntro',
   'classroom.loadFailed',
+  'learn',
+  'glossary',
 ];
 
 type Tree = { [k: string]: unknown };
