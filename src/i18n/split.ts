@@ -47,6 +47,8 @@ export const LAZY_PATHS: readonly string[] = [
   'robust.errors',
   'robust.rename',
   'robust.replace',
+  'learn',
+  'glossary',
 ];
 
 type Tree = { [k: string]: unknown };

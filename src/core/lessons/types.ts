@@ -113,3 +113,14 @@ export interface QuizQuestion {
 export interface Quiz {
   questions: QuizQuestion[];
 }
+
+/** One glossary entry (src/content/glossary.json): the term and a one-line definition in both languages. */
+export interface GlossaryTerm {
+  id: string;
+  tr: { term: string; def: string };
+  en: { term: string; def: string };
+}
+
+export interface Glossary {
+  terms: GlossaryTerm[];
+}
