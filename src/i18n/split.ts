@@ -34,6 +34,9 @@ export const LAZY_PATHS: readonly string[] = [
   'classroom.action',
   'classroom.lessonsIntro',
   'classroom.loadFailed',
+  'live.panel',
+  'live.student',
+  'live.error',
 ];
 
 type Tree = { [k: string]: unknown };
