@@ -49,6 +49,9 @@ export const LAZY_PATHS: readonly string[] = [
   'robust.replace',
   'learn',
   'glossary',
+  'live.panel',
+  'live.student',
+  'live.error',
 ];
 
 type Tree = { [k: string]: unknown };

@@ -16,25 +16,8 @@
  * other's choices; the document only carries the count and, after Reveal, the distribution.
  */
 
-/** Join codes: no 0/O, 1/I/L, so a code read off a projector is typed right. */
-export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const CODE_LENGTH = 8;
-const CODE_RE = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
-
-export function isJoinCode(s: unknown): s is string {
-  return typeof s === 'string' && CODE_RE.test(s);
-}
-
-/** Normalises what a person typed ("abcd efgh", "ABCD-EFGH") into a code, or null. */
-export function normaliseCode(s: string): string | null {
-  const c = s.toUpperCase().replace(/[\s-]/g, '');
-  return isJoinCode(c) ? c : null;
-}
-
-/** "ABCD EFGH": easier to read aloud and to copy from the projector. */
-export function formatCode(code: string): string {
-  return `${code.slice(0, 4)} ${code.slice(4)}`;
-}
+export { CODE_ALPHABET, CODE_LENGTH, isJoinCode, normaliseCode, formatCode } from './code';
+import { isJoinCode } from './code';
 
 export const DOC_PREFIX = 'class:';
 export function docName(code: string): string {
@@ -74,6 +57,8 @@ export interface QuestionState {
   choices: Bilingual[];
   /** Wall-clock ms (server time) when answers close, or 0 for no timer. */
   endsAt: number;
+  /** The timer the teacher chose, seconds (0: none). */
+  timerS?: number;
   answered: number;
   revealed: boolean;
   /** After Reveal: the right choice and how many chose each one. */
