@@ -100,13 +100,13 @@ function Tool({ icon, label, onClick, disabled, pressed, keys }: ToolProps) {
       type="button"
       className="tool tool--icon"
       data-tip={label}
+      aria-label={label}
       onClick={onClick}
       disabled={disabled}
       {...(pressed === undefined ? {} : { 'aria-pressed': pressed })}
       {...(keys ? { 'aria-keyshortcuts': keys } : {})}
     >
       <span aria-hidden="true">{icon}</span>
-      <span className="visually-hidden">{label}</span>
     </button>
   );
 }

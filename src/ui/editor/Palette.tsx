@@ -41,6 +41,14 @@ export function Palette({ variant = 'grid' }: { variant?: 'grid' | 'rail' }) {
   const [drag, setDrag] = useState<Drag | null>(null);
   const suppressClick = useRef(false);
 
+  // The drag lives in a ref (events can outrun React's renders on a slow tablet); the state
+  // only draws the ghost.
+  const dragRef = useRef<Drag | null>(null);
+  const update = (next: Drag | null) => {
+    dragRef.current = next;
+    setDrag(next);
+  };
+
   const onPointerDown = (kind: ComponentKind) => (e: ReactPointerEvent<HTMLButtonElement>) => {
     if (e.button !== 0) return;
     // A new press starts fresh: a touch drag ends without a click, so the flag must not
@@ -48,26 +56,28 @@ export function Palette({ variant = 'grid' }: { variant?: 'grid' | 'rail' }) {
     suppressClick.current = false;
     e.currentTarget.setPointerCapture(e.pointerId);
     const p = { x: e.clientX, y: e.clientY };
-    setDrag({ kind, pointerId: e.pointerId, start: p, at: p, active: false, overCanvas: false });
+    update({ kind, pointerId: e.pointerId, start: p, at: p, active: false, overCanvas: false });
   };
   const onPointerMove = (e: ReactPointerEvent<HTMLButtonElement>) => {
-    if (!drag || e.pointerId !== drag.pointerId) return;
+    const d = dragRef.current;
+    if (!d || e.pointerId !== d.pointerId) return;
     const at = { x: e.clientX, y: e.clientY };
-    const active =
-      drag.active || Math.hypot(at.x - drag.start.x, at.y - drag.start.y) > DRAG_THRESHOLD;
-    setDrag({ ...drag, at, active, overCanvas: overCanvas(at.x, at.y) });
+    const active = d.active || Math.hypot(at.x - d.start.x, at.y - d.start.y) > DRAG_THRESHOLD;
+    update({ ...d, at, active, overCanvas: overCanvas(at.x, at.y) });
   };
   const onPointerUp = (e: ReactPointerEvent<HTMLButtonElement>) => {
-    if (!drag || e.pointerId !== drag.pointerId) return;
-    if (drag.active) {
+    const d = dragRef.current;
+    if (!d || e.pointerId !== d.pointerId) return;
+    const at = { x: e.clientX, y: e.clientY };
+    const active = d.active || Math.hypot(at.x - d.start.x, at.y - d.start.y) > DRAG_THRESHOLD;
+    if (active) {
       suppressClick.current = true;
       const flow = useEditorStore.getState().flow;
-      if (flow && overCanvas(e.clientX, e.clientY))
-        addComponent(drag.kind, flow.screenToFlow({ x: e.clientX, y: e.clientY }));
+      if (flow && overCanvas(at.x, at.y)) addComponent(d.kind, flow.screenToFlow(at));
     }
-    setDrag(null);
+    update(null);
   };
-  const onPointerCancel = () => setDrag(null);
+  const onPointerCancel = () => update(null);
   const onClick = (kind: ComponentKind) => () => {
     if (suppressClick.current) {
       suppressClick.current = false;
@@ -76,7 +86,7 @@ export function Palette({ variant = 'grid' }: { variant?: 'grid' | 'rail' }) {
     addAtViewCentre(kind);
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && drag) setDrag(null);
+    if (e.key === 'Escape' && dragRef.current) update(null);
   };
 
   const item = (kind: ComponentKind) => {
