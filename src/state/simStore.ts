@@ -126,6 +126,9 @@ let nextCallId = 1;
 const pendingCalls = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 const compareListeners = new Map<number, (progress: number, results?: RunSummary[]) => void>();
 const frameListeners = new Set<(engine: EngineView) => void>();
+/** advanceBy's waits for a frame asked for after its advance. */
+let frameSeq = 0;
+let frameWaiters: { seq: number; resolve: () => void }[] = [];
 
 function wantedEngine(): 'worker' | 'main' {
   if (typeof location !== 'undefined' && new URLSearchParams(location.search).get('engine') === 'main') return 'main';
@@ -222,6 +225,13 @@ function receive(msg: FromEngine) {
 }
 
 function onFrameMessage(msg: FrameMessage) {
+  // Waiters resolve after this frame is in the view (a microtask later).
+  const seq = msg.seq;
+  if (seq !== undefined && frameWaiters.length > 0) {
+    const done = frameWaiters.filter((w) => w.seq <= seq);
+    frameWaiters = frameWaiters.filter((w) => w.seq > seq);
+    for (const w of done) w.resolve();
+  }
   if (msg.tag !== generation) {
     spareBuffer = msg.data.buffer as ArrayBuffer;
     return;
@@ -358,13 +368,18 @@ export function engineCall<T = unknown>(method: string, ...args: unknown[]): Pro
  * Advances the engine by `ms` of simulated time at once (tests and tools: a deterministic
  * amount, not the wall clock's) and resolves when its frame is back.
  */
-export function advanceBy(ms: number): Promise<void> {
-  target += Math.max(0, ms);
-  const t = target;
-  return engineCall('advanceTo', t).then(() => {
-    requestFrame();
-    publish();
-  });
+export async function advanceBy(ms: number): Promise<void> {
+  // Relative to the engine's own clock (read in order with everything sent before), so the
+  // same calls reach the same simulated times in the worker and in the page.
+  const now = await engineCall<number>('now');
+  const t = now + Math.max(0, ms);
+  await engineCall('advanceTo', t);
+  target = Math.max(target, t);
+  publish();
+  const seq = ++frameSeq;
+  const arrived = new Promise<void>((resolve) => frameWaiters.push({ seq, resolve }));
+  send({ op: 'frame', tag: generation, seq });
+  await arrived;
 }
 
 /** Bench/tests: an arrival rate the slider does not allow (thousands of packets); null: the slider's. */

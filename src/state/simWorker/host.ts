@@ -96,7 +96,7 @@ export function createEngineHost(post: Post): EngineHost {
   let spare: Float64Array | null = null;
   const compares = new Map<number, () => void>();
 
-  const sendFrame = (buf: ArrayBuffer | undefined, tag: number | undefined) => {
+  const sendFrame = (buf: ArrayBuffer | undefined, tag: number | undefined, seq?: number) => {
     if (!sim) return;
     if (buf && (!spare || buf.byteLength > spare.byteLength)) spare = new Float64Array(buf);
     const list = sim.transits();
@@ -104,7 +104,7 @@ export function createEngineHost(post: Post): EngineHost {
     spare = null;
     const reset = resetNames;
     resetNames = false;
-    post({ op: 'frame', now: sim.now, count: list.length, data, names: names.takeNew(), reset, tag }, [data.buffer]);
+    post({ op: 'frame', now: sim.now, count: list.length, data, names: names.takeNew(), reset, tag, ...(seq !== undefined ? { seq } : {}) }, [data.buffer]);
   };
 
   const sendSummary = () => {
@@ -182,7 +182,7 @@ export function createEngineHost(post: Post): EngineHost {
         else if (msg.buf) spare = new Float64Array(msg.buf);
         return;
       case 'frame':
-        sendFrame(msg.buf, msg.tag);
+        sendFrame(msg.buf, msg.tag, msg.seq);
         return;
       case 'summary':
         sendSummary();

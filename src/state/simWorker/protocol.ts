@@ -41,7 +41,7 @@ export type ToEngine =
   /** advanceTo(t); then a 'frame' when asked. `buf` hands a previous frame's buffer back for reuse. */
   | { op: 'advance'; t: number; frame: boolean; buf?: ArrayBuffer; tag?: number }
   /** A 'frame' of what is in flight now (`tag` comes back in it). */
-  | { op: 'frame'; buf?: ArrayBuffer; tag?: number }
+  | { op: 'frame'; buf?: ArrayBuffer; tag?: number; seq?: number }
   /** A 'summary' (metrics, event log, drained nodes, the event-stream hash). */
   | { op: 'summary' }
   /** Compare: runs HeadlessRuns in slices, reporting progress; results when all are done. */
@@ -57,8 +57,9 @@ export interface FrameMessage {
   /** Names the page does not have yet (appended at `from`); `reset` starts the table over. */
   names: { from: number; names: string[] } | null;
   reset: boolean;
-  /** The asking message's tag (the page's run generation). */
+  /** The asking message's tag (the page's run generation) and seq (a waiter's number). */
   tag?: number;
+  seq?: number;
 }
 
 export interface SummaryMessage {
