@@ -28,14 +28,21 @@ export interface NginxRuntime {
   connectTimeoutS: number;
   /** `proxy_read_timeout`: no byte from the upstream this long → 504. */
   readTimeoutS: number;
-  /** `max_fails` on each upstream server. */
+  /** `max_fails` on each upstream server: this many failed attempts within fail_timeout mark it down. */
   maxFails: number;
-  /** `fail_timeout` on each upstream server. */
+  /** `fail_timeout` on each upstream server: the window for max_fails, and how long it then stays down. */
   failTimeoutS: number;
   /** `proxy_next_upstream_tries` (0 = no limit, NGINX's default). */
   nextUpstreamTries: number;
   /** `client_max_body_size`, MB. */
   clientMaxBodyMb: number;
+  /**
+   * `proxy_next_upstream_timeout`: a failed attempt is retried on the next server only if the
+   * request has been with the upstreams less than this long (0 = no limit). Longer than a
+   * connect timeout (a dead server is skipped), shorter than Gunicorn's `timeout` (a slow view
+   * killed by Gunicorn is not replayed on the next server).
+   */
+  nextUpstreamTimeoutS: number;
 }
 
 export const GUNICORN_RUNTIME: Readonly<GunicornRuntime> = {
@@ -50,10 +57,13 @@ export const GUNICORN_RUNTIME: Readonly<GunicornRuntime> = {
 export const NGINX_RUNTIME: Readonly<NginxRuntime> = {
   connectTimeoutS: 5,
   readTimeoutS: 60,
-  maxFails: 1,
+  // NGINX's own default is max_fails=1: one failed request (a worker killed by its timeout)
+  // took a healthy server out for 10 s. Three failures within 10 s is a server in trouble.
+  maxFails: 3,
   failTimeoutS: 10,
   nextUpstreamTries: 0,
   clientMaxBodyMb: 10,
+  nextUpstreamTimeoutS: 10,
 };
 
 function merged<T extends object>(defaults: Readonly<T>, node: TopoNode | undefined): T {
