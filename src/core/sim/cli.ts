@@ -45,6 +45,7 @@ export const SIM_PARAMS: Readonly<Record<string, ParamType>> = {
   maxFails: 'integer',
   failTimeoutS: 'number',
   nextUpstreamTries: 'integer',
+  nextUpstreamTimeoutS: 'number',
   clientMaxBodyMb: 'number',
   // django
   cpuMs: 'number',

@@ -15,7 +15,7 @@ describe('compare', () => {
     expect(r.before.busiest!.utilisation).toBeGreaterThan(0.95);
   });
 
-  it('is deterministic and gives the same answer chunked or in one go', () => {
+  it('is deterministic and gives the same answer chunked or in one go', { timeout: 60_000 }, () => {
     const t = setRedisCache(base(), false);
     const once = compare(t, t, opts);
     expect(once.after).toEqual(once.before);

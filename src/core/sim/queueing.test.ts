@@ -74,7 +74,7 @@ describe('M/D/c reference (Crommelin)', () => {
     return waits;
   }
 
-  it('M/D/1 mean wait is Pollaczek–Khinchine’s ρD / (2(1 − ρ))', () => {
+  it('M/D/1 mean wait is Pollaczek–Khinchine’s ρD / (2(1 − ρ))', { timeout: 60_000 }, () => {
     for (const rho of [0.3, 0.5, 0.8, 0.9]) {
       const D = 20;
       const lambda = rho / D;

@@ -187,9 +187,10 @@ describe('traceRequest', () => {
     expect(last.say[0]!.key).toBe('end504');
   });
 
-  it('a slow view with the generated settings: the worker is killed (Gunicorn timeout), NGINX retries the GET, the user gets 502', () => {
+  it('a slow view: the worker is killed (Gunicorn timeout); without proxy_next_upstream_timeout NGINX replays the GET; the user gets 502', () => {
     const t = broken((t) => {
       for (const n of t.nodes) if (n.kind === 'django') n.params = { cpuMs: 1, ioMs: 120_000 };
+      for (const n of t.nodes) if (n.kind === 'nginx') n.params = { ...n.params, nextUpstreamTimeoutS: 0, maxFails: 1 } as typeof n.params;
     });
     const steps = traceRequest(t, { seed: 1, type: 'page' });
     const killed = steps.filter((s) => s.kind === 'timeout' && s.say[0]!.key === 'workerKilled');

@@ -57,6 +57,7 @@ export interface SimNodeParams extends NodeParams {
   maxFails?: number;
   failTimeoutS?: number;
   nextUpstreamTries?: number;
+  nextUpstreamTimeoutS?: number;
   clientMaxBodyMb?: number;
   /**
    * An upstream (or its server box) being taken out: NGINX sends it no new requests, the ones

@@ -12,7 +12,9 @@
  * - `proxy_next_upstream error timeout` (NGINX's default): a refused or reset connection
  *   (error) or a connect/read timeout passes the request to the next server not tried yet —
  *   except a non-idempotent request (POST) once it has been sent (connection accepted).
- *   `proxy_next_upstream_tries` (0 = as many as there are servers) limits the attempts.
+ *   `proxy_next_upstream_tries` (0 = as many as there are servers) limits the attempts, and
+ *   `proxy_next_upstream_timeout` the time since the first one (a slow view that Gunicorn
+ *   killed after 30 s is not replayed on the next server when it is 10 s).
  *   When they run out: error → 502, timeout → 504.
  * - passive health: `max_fails` failed attempts within `fail_timeout` mark a server down
  *   for `fail_timeout` (never with a single server: NGINX ignores max_fails then). All down:
@@ -137,7 +139,11 @@ function failed(core: Core, p: Call, e: SimEdge, status: 502 | 504, sent: boolea
   const n = p.node;
   const req = p.req;
   markFailure(core, n, e, req);
-  if ((!sent || idempotent(req.t)) && (n.tries <= 0 || p.attempts < n.tries)) {
+  if (
+    (!sent || idempotent(req.t)) &&
+    (n.tries <= 0 || p.attempts < n.tries) &&
+    core.now - p.firstAt < n.nextTimeoutMs
+  ) {
     const next = pickUpstream(n, req, core.now, p.tried);
     if (next !== null) {
       core.emit(L_RETRY, req, n, e.to, next.to, status, -1);
@@ -169,6 +175,7 @@ export const nginx: Behaviour = {
     }
     c.tried = 0;
     c.attempts = 0;
+    c.firstAt = core.now;
     const e = pickUpstream(n, c.req, core.now, 0);
     if (e) send(core, c, e);
     else core.respond(c, 502); // no upstream at all, or "no live upstreams"
