@@ -77,12 +77,35 @@ function merged<T extends object>(defaults: Readonly<T>, node: TopoNode | undefi
   return out;
 }
 
-/** Gunicorn's settings for one gunicorn node (defaults merged with its params). */
-export function gunicornRuntime(node: TopoNode | undefined): GunicornRuntime {
-  return merged(GUNICORN_RUNTIME, node);
+/** A param by an older name, in ms, when the new one (in s or ms) is not set. */
+function legacyMs(node: TopoNode | undefined, oldName: string, newName: string): number | undefined {
+  const params = (node?.params ?? {}) as Record<string, unknown>;
+  if (Object.prototype.hasOwnProperty.call(params, newName)) return undefined;
+  const v = params[oldName];
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
 }
 
-/** NGINX's settings for one nginx node (defaults merged with its params). */
+/**
+ * Gunicorn's settings for one gunicorn node (defaults merged with its params). The older
+ * `timeoutMs` (ms; the ops "timeout" control) and `restartMs` are honoured when `timeoutS` /
+ * `bootMs` are not set.
+ */
+export function gunicornRuntime(node: TopoNode | undefined): GunicornRuntime {
+  const rt = merged(GUNICORN_RUNTIME, node);
+  const t = legacyMs(node, 'timeoutMs', 'timeoutS');
+  if (t !== undefined) rt.timeoutS = t / 1000;
+  const b = legacyMs(node, 'restartMs', 'bootMs');
+  if (b !== undefined) rt.bootMs = b;
+  return rt;
+}
+
+/**
+ * NGINX's settings for one nginx node (defaults merged with its params). The older
+ * `timeoutMs` (ms) is its proxy_read_timeout when `readTimeoutS` is not set.
+ */
 export function nginxRuntime(node: TopoNode | undefined): NginxRuntime {
-  return merged(NGINX_RUNTIME, node);
+  const rt = merged(NGINX_RUNTIME, node);
+  const t = legacyMs(node, 'timeoutMs', 'readTimeoutS');
+  if (t !== undefined) rt.readTimeoutS = t / 1000;
+  return rt;
 }
