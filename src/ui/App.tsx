@@ -61,7 +61,7 @@ export function App() {
           </nav>
           <TopBarControls />
         </header>
-        <div className="toolbar">
+        <div className="toolbar" role="region" aria-label={t('sim.transport')}>
           <div className="toolbar__left">
             <Transport />
             <TraceButton />
