@@ -49,7 +49,7 @@ test.describe('classroom', () => {
     await expect(card).toContainText('3 / 7');
     await expect(card.getByRole('heading', { name: "Let's load it" })).toBeVisible();
     await expect(page.getByRole('tab', { name: 'Development' })).toHaveAttribute('aria-selected', 'true');
-    await expect(page.locator('style[data-lesson-highlight="runserver"]')).toHaveCount(1);
+    await expect(page.locator('html[data-lesson-highlight="runserver"]')).toHaveCount(1);
     // The step's action started the traffic.
     await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   });
