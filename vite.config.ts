@@ -60,7 +60,7 @@ export default defineConfig({
   build: { target: 'es2022', sourcemap: false },
   preview: { port: 4173, strictPort: true },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts', 'server/**/*.test.ts'],
     exclude: ['e2e/**', 'node_modules/**'],
     environment: 'node',
   },
