@@ -10,16 +10,20 @@ test.describe('content', () => {
   test('a lesson step with an action shows a human chip in Turkish, never a raw parameter', async ({ page }) => {
     await page.goto('./?lang=tr&lesson=performance&step=2');
     const card = page.getByRole('region', { name: 'Ders' });
+    // Lessons load on demand: give a busy machine time to bring the card up.
+    await expect(card).toBeVisible({ timeout: 20_000 });
     await expect(card.locator('.lesson-card__action')).toHaveText(/Redis · Cache isabet oranı: %95/);
     await expect(card).not.toContainText('hitRatio');
     // Load balancing by its Turkish name, not lbMethod = least_conn.
     await page.goto('./?lang=tr&lesson=load-balancing&step=3');
+    await expect(card).toContainText('3 / 6', { timeout: 20_000 });
     await expect(card.locator('.lesson-card__action')).toHaveText(/Yük dengeleme: En az bağlantı/);
   });
 
   test('a narration names the Step button as the toolbar does', async ({ page }) => {
     await page.goto('./?lang=tr&lesson=lifecycle&step=7');
     const card = page.getByRole('region', { name: 'Ders' });
+    await expect(card).toBeVisible({ timeout: 20_000 });
     const label = (await page.getByRole('button', { name: /^Adım/ }).first().innerText()).replace(/^\W+/, '').trim();
     await expect(card.locator('.lesson-card__narration')).toContainText(`${label} düğmesini`);
   });
@@ -27,7 +31,7 @@ test.describe('content', () => {
   test('predict first: the question comes before the step, the next press reveals it', async ({ page }) => {
     await page.goto('./?lang=en&lesson=first-deploy&step=1');
     const card = page.getByRole('region', { name: 'Lesson' });
-    await expect(card).toContainText('1 / 14');
+    await expect(card).toContainText('1 / 14', { timeout: 20_000 });
     await card.getByRole('button', { name: /Next/ }).click();
     await expect(card.getByRole('heading', { name: 'Predict first' })).toBeVisible();
     await expect(card).toContainText('what does the user see?');
