@@ -613,7 +613,7 @@ export class Simulation implements Core {
           n.maxFails = Math.floor(rt.maxFails);
           n.failMs = rt.failTimeoutS * 1000;
           n.tries = Math.floor(rt.nextUpstreamTries);
-          n.nextTimeoutMs = rt.nextUpstreamTimeoutS > 0 ? rt.nextUpstreamTimeoutS * 1000 : Infinity;
+          n.nextUpstreamMs = rt.nextUpstreamTimeoutS > 0 ? rt.nextUpstreamTimeoutS * 1000 : Infinity;
           break;
         }
         case K_RUNSERVER:
