@@ -185,7 +185,7 @@ function engineRun(workers: number, lambda: number, service: { meanMs: number; c
   const options = {
     seed: 7,
     rps: lambda,
-    mix: { page: 1 },
+    mix: { static: 0, page: 1, api: 0, upload: 0 },
     // The loopback's overhead (client ↔ NGINX ↔ Gunicorn, measured) on the user's hops; none between boxes.
     network: { internetMs: overheadMs / 2, lanMs: 0, localMs: 0 },
     internetMs: overheadMs / 2,
