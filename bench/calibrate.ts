@@ -181,11 +181,11 @@ async function poisson(stack: Stack, lambda: number, seed: number): Promise<{ la
   return { latencies: latencies.slice(Math.floor(count / 10)), errors, sent: count };
 }
 
-function engineRun(workers: number, lambda: number, service: { meanMs: number; cv: number }, overheadMs: number): Summary {
+export function engineRun(workers: number, lambda: number, service: { meanMs: number; cv: number }, overheadMs: number): Summary {
   const options = {
     seed: 7,
     rps: lambda,
-    mix: { page: 1 },
+    mix: { static: 0, page: 1, api: 0, upload: 0 },
     // The loopback's overhead (client ↔ NGINX ↔ Gunicorn, measured) on the user's hops; none between boxes.
     network: { internetMs: overheadMs / 2, lanMs: 0, localMs: 0 },
     internetMs: overheadMs / 2,
@@ -250,7 +250,8 @@ async function main() {
         rows.push(
           `| ${w} | ${rho} | ${f1(lambda)} | ${f1(service.meanMs)} | ${f2(service.cv)} | ${real.n} | ${f1(real.mean)} | ${f1(real.p50)} | ${f1(real.p95)} | ${f1(eng.mean)} | ${f1(eng.p50)} | ${f1(eng.p95)} | ${f1(md.mean)} | ${f1(md.p50)} | ${f1(md.p95)} | ${f2(real.p95 / eng.p95)} | ${f2(real.p95 / md.p95)} |${realRun.errors ? ` ${realRun.errors} errors` : ''}`,
         );
-        process.stdout.write(`  W=${w} ρ=${rho}: done (${real.n} measured; overhead ${f2(overhead)} ms)\n`);
+        // The engine's exact inputs, so a row can be re-run: engineRun(w, λ, service, overhead).
+        process.stdout.write(`  W=${w} ρ=${rho}: ${real.n} measured; engine inputs λ=${lambda} S=${service.meanMs} CV=${service.cv} overhead=${overhead} ms\n`);
       }
     }
   } finally {
@@ -270,7 +271,8 @@ async function main() {
   process.exitCode = exitCode;
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`bench:calibrate: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(1);
-});
+if (process.env.CALIBRATE_NO_MAIN !== '1')
+  main().catch((e: unknown) => {
+    process.stderr.write(`bench:calibrate: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  });

@@ -41,7 +41,7 @@ function topology(): Topology {
 function enginePrediction(): { status: number; ms: number } {
   const t = topology();
   const slow = { ...t, nodes: t.nodes.map((n) => (n.kind === 'django' ? { ...n, params: { ...n.params, serviceMs: 600_000, serviceCv: 0 } } : n)) };
-  const sim = new Simulation(slow, { seed: 1, rps: 0.1, mix: { page: 1 }, network: { internetMs: 0, lanMs: 0 } });
+  const sim = new Simulation(slow, { seed: 1, rps: 0.1, mix: { static: 0, page: 1, api: 0, upload: 0 }, network: { internetMs: 0, lanMs: 0 } });
   const ends: SimEvent[] = [];
   sim.onEvent((e) => {
     if ((e.kind === 'error' || e.kind === 'complete') && e.type === 'page') ends.push(e);
