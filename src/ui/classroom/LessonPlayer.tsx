@@ -42,19 +42,25 @@ function actionText(t: TFn, lang: Lang, scene: SceneId, action: LessonAction): s
   }
 }
 
-/** Keeps ?lesson=&step= in the address, so the page can be shared or reloaded at this step. */
-function useLessonUrl(id: string, step: number) {
+/**
+ * Keeps ?lesson=&step= (and &present=1 while presenting) in the address, so a reload — or
+ * the page shared — comes back to this step, in presenter mode if it was.
+ */
+function useLessonUrl(id: string, step: number, presenting: boolean) {
   useEffect(() => {
     const url = new URL(window.location.href);
     url.searchParams.set('lesson', id);
     url.searchParams.set('step', String(step + 1));
+    if (presenting) url.searchParams.set('present', '1');
+    else url.searchParams.delete('present');
     if (url.href !== window.location.href) window.history.replaceState(null, '', url);
-  }, [id, step]);
+  }, [id, step, presenting]);
   useEffect(
     () => () => {
       const url = new URL(window.location.href);
       url.searchParams.delete('lesson');
       url.searchParams.delete('step');
+      url.searchParams.delete('present');
       window.history.replaceState(null, '', url);
     },
     [],
@@ -86,7 +92,7 @@ export function LessonPlayer({ lessonId, presenting }: { lessonId: string; prese
   }, [lessonId]);
 
   const index = lesson ? Math.min(step, lesson.steps.length - 1) : step;
-  useLessonUrl(lessonId, index);
+  useLessonUrl(lessonId, index, presenting);
 
   // Put the step on the canvas whenever it changes.
   useEffect(() => {
