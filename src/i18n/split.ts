@@ -34,6 +34,11 @@ export const LAZY_PATHS: readonly string[] = [
   'classroom.action',
   'classroom.lessonsIntro',
   'classroom.loadFailed',
+  'help.sections',
+  'help.keys',
+  'help.packetsNote',
+  'help.badge',
+  'help.speed',
 ];
 
 type Tree = { [k: string]: unknown };

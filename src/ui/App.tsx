@@ -16,6 +16,7 @@ const TracePanel = lazy(() => import('./panels/TracePanel').then((m) => ({ defau
 import { useShortcuts } from './useShortcuts';
 import { TopBarControls } from './TopBarControls';
 import { ClassroomMount } from './classroom/ClassroomMount';
+import { HelpMount } from './help/HelpMount';
 import { EditorColumn } from './editor/EditorColumn';
 import { EditorNotices } from './editor/EditorNotices';
 import { useUrlSync } from './useUrlSync';
@@ -96,6 +97,7 @@ export function App() {
           </aside>
         </main>
         <ClassroomMount />
+        <HelpMount />
       </div>
     </>
   );

@@ -44,6 +44,8 @@ export function Presenter({ lesson, index, title, stepTitle, narration, action, 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
+      // A dialog over the stage (help) has the keys; Escape closes it, not presenter mode.
+      if (document.querySelector('dialog[open]')) return;
       const c = useClassroomStore.getState();
       let handled = true;
       if (e.key === 'Escape') {

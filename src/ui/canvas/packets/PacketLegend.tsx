@@ -10,7 +10,7 @@ import {
   type PacketShape,
 } from './palette';
 
-function ShapeIcon({ shape, fill, stroke }: { shape: PacketShape; fill: string; stroke?: string }) {
+export function ShapeIcon({ shape, fill, stroke }: { shape: PacketShape; fill: string; stroke?: string }) {
   const common = { fill, stroke: stroke ?? 'none', strokeWidth: stroke ? 2 : 0 };
   return (
     <svg className="pv-legend__icon" viewBox="0 0 32 16" width="32" height="16" aria-hidden="true">
@@ -22,7 +22,7 @@ function ShapeIcon({ shape, fill, stroke }: { shape: PacketShape; fill: string; 
   );
 }
 
-function Star({ pal }: { pal: PacketPalette }) {
+export function Star({ pal }: { pal: PacketPalette }) {
   return (
     <svg className="pv-legend__icon" viewBox="0 0 32 16" width="32" height="16" aria-hidden="true">
       <path
@@ -35,7 +35,7 @@ function Star({ pal }: { pal: PacketPalette }) {
   );
 }
 
-function Cross({ pal }: { pal: PacketPalette }) {
+export function Cross({ pal }: { pal: PacketPalette }) {
   return (
     <svg className="pv-legend__icon" viewBox="0 0 32 16" width="32" height="16" aria-hidden="true">
       <path
