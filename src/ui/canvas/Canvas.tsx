@@ -25,7 +25,7 @@ import { ComponentNode } from './ComponentNode';
 import { PacketLayer } from './PacketLayer';
 import { TraceHighlight } from './TraceHighlight';
 import { ServerNode } from './ServerNode';
-import { usePresenterFit } from './usePresenterFit';
+import { useLessonCardRefit, usePresenterFit } from './usePresenterFit';
 import { toFlowEdges, toFlowNodes } from './flowModel';
 import type { FlowNode } from './nodeData';
 
@@ -77,6 +77,7 @@ export function Canvas() {
   const presenting = useUiStore((s) => s.presenting);
   // Presenting: the camera frames the step's subject at a readable zoom (usePresenterFit.ts).
   usePresenterFit();
+  useLessonCardRefit();
 
   // React Flow owns the nodes while they are dragged; the document store gets the final
   // positions when a drag ends, so the document changes once per drag, not per frame.

@@ -15,6 +15,7 @@ import { useClassroomStore } from '../../state/classroomStore';
 import { useDocumentStore } from '../../state/documentStore';
 import { useUiStore } from '../../state/uiStore';
 import { useStill } from '../motion';
+import { useCardStore, type ScreenRect } from '../classroom/cardStore';
 import type { Topology } from '../../core/topology/types';
 
 export interface Rect {
@@ -154,4 +155,58 @@ export function usePresenterFit() {
     });
     return () => cancelAnimationFrame(id);
   }, [presenting, topology, highlight, width, height, initialised, flow, still]);
+}
+
+/**
+ * The viewport that shows `target` (diagram units) as large as it fits (between `minZoom` and
+ * `maxZoom`) inside `region` (pixels, relative to the pane).
+ */
+export function fitInto(target: Rect, region: Rect, minZoom: number, maxZoom: number): Viewport {
+  const zoom = Math.min(maxZoom, Math.max(minZoom, fitZoom(target, region.width, region.height)));
+  const cx = target.x + target.width / 2;
+  const cy = target.y + target.height / 2;
+  return { x: region.x + region.width / 2 - cx * zoom, y: region.y + region.height / 2 - cy * zoom, zoom };
+}
+
+/** The pane's free rectangles beside a card (right of, left of, above, below it), in pane pixels. */
+export function freeRegions(pane: { width: number; height: number }, card: ScreenRect, gap = 12): Rect[] {
+  const out: Rect[] = [
+    { x: card.right + gap, y: 0, width: pane.width - card.right - gap, height: pane.height },
+    { x: 0, y: 0, width: card.left - gap, height: pane.height },
+    { x: 0, y: 0, width: pane.width, height: card.top - gap },
+    { x: 0, y: card.bottom + gap, width: pane.width, height: pane.height - card.bottom - gap },
+  ];
+  return out.filter((r) => r.width > 80 && r.height > 60);
+}
+
+/**
+ * Outside presenter mode: when the lesson card has no free corner, move the camera so the
+ * step's highlighted nodes sit beside the card (the largest zoom any free side allows).
+ */
+export function useLessonCardRefit() {
+  const flow = useReactFlow();
+  const avoid = useCardStore((s) => s.avoid);
+  const presenting = useUiStore((s) => s.presenting);
+  const scene = useUiStore((s) => s.scene);
+  const topology = useDocumentStore((s) => s.topologies[scene]);
+  const dom = useStore((s) => s.domNode);
+  useEffect(() => {
+    if (presenting || !avoid || !dom) return;
+    const pane = dom.getBoundingClientRect();
+    const rects = nodeRects(topology);
+    const target = union(avoid.ids.flatMap((id) => (rects.has(id) ? [rects.get(id)!] : [])));
+    if (!target) return;
+    const card = {
+      left: avoid.rect.left - pane.left,
+      right: avoid.rect.right - pane.left,
+      top: avoid.rect.top - pane.top,
+      bottom: avoid.rect.bottom - pane.top,
+    };
+    let best: Viewport | null = null;
+    for (const region of freeRegions(pane, card)) {
+      const vp = fitInto(target, region, 0.3, 1.2);
+      if (!best || vp.zoom > best.zoom) best = vp;
+    }
+    if (best) void flow.setViewport(best);
+  }, [avoid, presenting, topology, dom, flow]);
 }
