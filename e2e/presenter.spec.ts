@@ -160,7 +160,7 @@ test.describe('the lesson card outside presenter mode', () => {
           .poll(() =>
             page.evaluate(() => {
               const box = document.querySelector('.lesson-card')!.getBoundingClientRect();
-              const ids = (document.querySelector('style[data-lesson-highlight]')?.getAttribute('data-lesson-highlight') ?? '')
+              const ids = (document.documentElement.dataset.lessonHighlight ?? '')
                 .split(' ')
                 .filter(Boolean);
               return ids.filter((id) => {

@@ -80,7 +80,7 @@ function measure(page: Page): Promise<Row> {
     let faded = 1;
     for (const n of nodes) faded = Math.min(faded, parseFloat(getComputedStyle(n).opacity));
     const card = document.querySelector<HTMLElement>('.lesson-card')?.getBoundingClientRect();
-    const hl = (document.querySelector('style[data-lesson-highlight]')?.getAttribute('data-lesson-highlight') ?? '')
+    const hl = (document.documentElement.dataset.lessonHighlight ?? '')
       .split(' ')
       .filter(Boolean);
     let cardHits = 0;

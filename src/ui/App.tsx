@@ -17,6 +17,7 @@ import { useShortcuts } from './useShortcuts';
 import { TopBarControls } from './TopBarControls';
 import { ClassroomMount } from './classroom/ClassroomMount';
 import { HelpMount } from './help/HelpMount';
+import { LiveMount } from './live/LiveMount';
 import { EditorColumn } from './editor/EditorColumn';
 import { EditorNotices } from './editor/EditorNotices';
 import { useUrlSync } from './useUrlSync';
@@ -61,7 +62,7 @@ export function App() {
           </nav>
           <TopBarControls />
         </header>
-        <div className="toolbar">
+        <div className="toolbar" role="region" aria-label={t('sim.transport')}>
           <div className="toolbar__left">
             <Transport />
             <TraceButton />
@@ -98,6 +99,7 @@ export function App() {
         </main>
         <ClassroomMount />
         <HelpMount />
+        <LiveMount />
       </div>
     </>
   );
