@@ -16,6 +16,7 @@ const TracePanel = lazy(() => import('./panels/TracePanel').then((m) => ({ defau
 import { useShortcuts } from './useShortcuts';
 import { TopBarControls } from './TopBarControls';
 import { ClassroomMount } from './classroom/ClassroomMount';
+import { HelpMount } from './help/HelpMount';
 import { LiveMount } from './live/LiveMount';
 import { EditorColumn } from './editor/EditorColumn';
 import { EditorNotices } from './editor/EditorNotices';
@@ -97,6 +98,7 @@ export function App() {
           </aside>
         </main>
         <ClassroomMount />
+        <HelpMount />
         <LiveMount />
       </div>
     </>

@@ -74,7 +74,11 @@ function edge(source: string, target: string): TopoEdge {
   return { id: `${source}->${target}`, source, target };
 }
 
-/** A single machine running runserver + Django + a database, with the user outside. */
+/**
+ * A single machine running runserver + Django + a database, with the user outside. Two by
+ * two (runserver, Django / static files, database) so the scene is 16:9-shaped and a
+ * projector can show it large.
+ */
 function runserverTopology(
   boxId: string,
   labelKey: string,
@@ -85,10 +89,10 @@ function runserverTopology(
   return {
     nodes: [
       node('user', 'user', { x: 0, y: FIRST_ROW_Y }),
-      box(boxId, labelKey, boxPos, 3, 2, params),
+      box(boxId, labelKey, boxPos, 2, 2, params),
       node('runserver', 'runserver', cell(0, 0), { parentId: boxId }),
       node('django', 'django', cell(1, 0), { parentId: boxId }),
-      node(db, db, cell(2, 0), { parentId: boxId }),
+      node(db, db, cell(1, 1), { parentId: boxId }),
       node('static', 'static', cell(0, 1), { parentId: boxId }),
     ],
     edges: [

@@ -31,6 +31,7 @@ import { ComponentNode } from './ComponentNode';
 import { PacketLayer } from './PacketLayer';
 import { TraceHighlight } from './TraceHighlight';
 import { ServerNode } from './ServerNode';
+import { useLessonCardRefit, usePresenterFit } from './usePresenterFit';
 import { toFlowEdges, toFlowNodes } from './flowModel';
 import type { FlowNode } from './nodeData';
 
@@ -82,18 +83,10 @@ export function Canvas() {
   const flow = useReactFlow<FlowNode>();
   const presenting = useUiStore((s) => s.presenting);
   const still = useStill();
-  // Presenting: the diagram fills the room it has (the stage is shorter than the editor's
-  // canvas), and fits again when a lesson step adds or removes servers.
-  const nodeCount = topology.nodes.length;
   const paneWidth = useStore((s) => s.width);
-  const paneHeight = useStore((s) => s.height);
-  useEffect(() => {
-    if (!presenting) return;
-    const id = requestAnimationFrame(
-      () => void flow.fitView({ padding: 0.06, duration: still ? 0 : 300 }),
-    );
-    return () => cancelAnimationFrame(id);
-  }, [presenting, nodeCount, paneWidth, paneHeight, flow, still]);
+  // Presenting: the camera frames the step's subject at a readable zoom (usePresenterFit.ts).
+  usePresenterFit();
+  useLessonCardRefit();
 
   // React Flow owns the nodes while they are dragged; the document store gets the final
   // positions when a drag ends, so the document changes once per drag, not per frame.
@@ -490,7 +483,8 @@ export function Canvas() {
       multiSelectionKeyCode={MULTI_KEYS}
       snapToGrid={snap}
       snapGrid={SNAP_GRID}
-      edgesFocusable
+      edgesFocusable={!presenting}
+      nodesFocusable={!presenting}
       fitView
       fitViewOptions={{ padding: 0.12 }}
       minZoom={0.2}

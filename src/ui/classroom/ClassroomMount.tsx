@@ -16,6 +16,13 @@ export function ClassroomMount() {
   const presenting = useUiStore((s) => s.presenting);
   const updateReady = useClassroomStore((s) => s.updateReady);
 
+  // A reload in presenter mode comes back presenting (?lesson=…&step=…&present=1). The
+  // browser will not go fullscreen without a gesture; F does that.
+  useEffect(() => {
+    const params = new URLSearchParams(window.location.search);
+    if (params.get('present') === '1' && useClassroomStore.getState().lessonId) useUiStore.getState().setPresenting(true);
+  }, []);
+
   useEffect(() => {
     // The service worker registers after the page has loaded, so it never competes with first paint.
     if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;

@@ -12,24 +12,100 @@ import { loadLesson, neighbour } from './lessonData';
 import { stepBy } from './navigation';
 import { Presenter } from './Presenter';
 import { stopPresenting } from './present';
+import { pickCorner, useCardStore } from './cardStore';
 
-/** Keeps ?lesson=&step= in the address, so the page can be shared or reloaded at this step. */
-function useLessonUrl(id: string, step: number) {
+/**
+ * Keeps ?lesson=&step= (and &present=1 while presenting) in the address, so a reload — or
+ * the page shared — comes back to this step, in presenter mode if it was.
+ */
+function useLessonUrl(id: string, step: number, presenting: boolean) {
   useEffect(() => {
     const url = new URL(window.location.href);
     url.searchParams.set('lesson', id);
     url.searchParams.set('step', String(step + 1));
+    if (presenting) url.searchParams.set('present', '1');
+    else url.searchParams.delete('present');
     if (url.href !== window.location.href) window.history.replaceState(null, '', url);
-  }, [id, step]);
+  }, [id, step, presenting]);
   useEffect(
     () => () => {
       const url = new URL(window.location.href);
       url.searchParams.delete('lesson');
       url.searchParams.delete('step');
+      url.searchParams.delete('present');
       window.history.replaceState(null, '', url);
     },
     [],
   );
+}
+
+/**
+ * Keeps the lesson card off the nodes its step highlights: after each step it takes the first
+ * corner of the canvas that covers none of them; when every corner would, it stays bottom-left
+ * and asks the canvas to refit the highlighted nodes beside it (useLessonCardRefit). Dragging
+ * the card by its header puts it where the teacher wants, and then it stays there.
+ */
+function useCardPlacement(active: boolean, index: number) {
+  const ref = useRef<HTMLElement>(null);
+  const [pos, setPos] = useState<{ left: number; top: number } | null>(null);
+  const moved = useRef(false);
+  const highlight = useClassroomStore((s) => s.highlight);
+  useEffect(() => {
+    if (!active) return;
+    const place = () => {
+      const el = ref.current;
+      const wrap = document.querySelector('.canvas-wrap');
+      if (!el || !wrap || moved.current) return;
+      const canvas = wrap.getBoundingClientRect();
+      const targets = highlight.flatMap((id) => {
+        const node = document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+        return node ? [node.getBoundingClientRect()] : [];
+      });
+      const size = { width: el.offsetWidth, height: el.offsetHeight };
+      const spot = pickCorner(canvas, size, targets);
+      const at = spot ?? { left: canvas.left + 12, top: canvas.bottom - 12 - size.height };
+      setPos(at);
+      useCardStore
+        .getState()
+        .setAvoid(
+          spot || targets.length === 0
+            ? null
+            : { rect: { left: at.left, top: at.top, right: at.left + size.width, bottom: at.top + size.height }, ids: highlight },
+        );
+    };
+    // After the step's own fit (two frames) and the scene's entrance have settled.
+    let timer = setTimeout(place, 350);
+    const onResize = () => {
+      clearTimeout(timer);
+      timer = setTimeout(place, 200);
+    };
+    window.addEventListener('resize', onResize);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('resize', onResize);
+    };
+  }, [active, index, highlight]);
+  useEffect(() => () => useCardStore.getState().setAvoid(null), []);
+
+  const onGrab = (e: React.PointerEvent<HTMLElement>) => {
+    const el = ref.current;
+    if (!el || e.button !== 0 || (e.target as HTMLElement).closest('button')) return;
+    const start = { x: e.clientX, y: e.clientY, ...el.getBoundingClientRect().toJSON() } as { x: number; y: number; left: number; top: number };
+    const move = (ev: PointerEvent) => {
+      moved.current = true;
+      const left = Math.min(Math.max(0, start.left + ev.clientX - start.x), window.innerWidth - el.offsetWidth);
+      const top = Math.min(Math.max(0, start.top + ev.clientY - start.y), window.innerHeight - el.offsetHeight);
+      setPos({ left, top });
+    };
+    const up = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+  };
+  const style: React.CSSProperties | undefined = pos ? { left: pos.left, top: pos.top, bottom: 'auto' } : undefined;
+  return [ref, style, onGrab] as const;
 }
 
 /**
@@ -58,7 +134,7 @@ export function LessonPlayer({ lessonId, presenting }: { lessonId: string; prese
   }, [lessonId]);
 
   const index = lesson ? Math.min(step, lesson.steps.length - 1) : step;
-  useLessonUrl(lessonId, index);
+  useLessonUrl(lessonId, index, presenting);
 
   // Put the step on the canvas whenever it changes.
   useEffect(() => {
@@ -87,6 +163,8 @@ export function LessonPlayer({ lessonId, presenting }: { lessonId: string; prese
   useEffect(() => {
     fitViewSoon();
   }, [presenting]);
+
+  const [cardRef, cardStyle, onGrab] = useCardPlacement(!presenting && lesson !== null, index);
 
   if (failed) {
     return (
@@ -130,8 +208,14 @@ export function LessonPlayer({ lessonId, presenting }: { lessonId: string; prese
   }
 
   return (
-    <section className="lesson-card" role="region" aria-label={t('classroom.lessonRegion')}>
-      <header className="lesson-card__head">
+    <section
+      ref={cardRef}
+      className="lesson-card"
+      role="region"
+      aria-label={t('classroom.lessonRegion')}
+      style={cardStyle}
+    >
+      <header className="lesson-card__head" onPointerDown={onGrab} title={t('classroom.presenter.moveCard')}>
         <p className="lesson-card__lesson">{lesson.title[lang]}</p>
         <p className="lesson-card__counter">
           <span className="visually-hidden">{t('classroom.step')} </span>

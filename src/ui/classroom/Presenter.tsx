@@ -32,11 +32,22 @@ export function Presenter({ lesson, index, title, stepTitle, narration, aside, a
   const blank = useClassroomStore((s) => s.blank);
   const laser = useClassroomStore((s) => s.laser);
   const dot = useRef<HTMLDivElement>(null);
+  const next = useRef<HTMLButtonElement>(null);
+
+  // Focus starts on the presenter's controls (not on a hidden top-bar button or the diagram).
+  useEffect(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body || !(el as HTMLElement).closest('.presenter')) {
+      (next.current && !next.current.disabled ? next.current : document.querySelector<HTMLElement>('.presenter button:not(:disabled)'))?.focus();
+    }
+  }, []);
   const total = lesson.steps.length;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
+      // A dialog over the stage (help) has the keys; Escape closes it, not presenter mode.
+      if (document.querySelector('dialog[open]')) return;
       const c = useClassroomStore.getState();
       let handled = true;
       if (e.key === 'Escape') {
@@ -69,7 +80,11 @@ export function Presenter({ lesson, index, title, stepTitle, narration, aside, a
   // keeps that Esc to itself); leaving it with F does not.
   useEffect(() => {
     const onChange = () => {
-      if (!document.fullscreenElement && !fullscreenByUs.leaving) onExit();
+      if (document.fullscreenElement) return;
+      // The flag is cleared here, when the browser reports the change, not when exitFullscreen's
+      // promise settles (which can come first, and then F looked like the browser's Esc).
+      if (fullscreenByUs.leaving) fullscreenByUs.leaving = false;
+      else onExit();
     };
     document.addEventListener('fullscreenchange', onChange);
     return () => document.removeEventListener('fullscreenchange', onChange);
@@ -92,37 +107,66 @@ export function Presenter({ lesson, index, title, stepTitle, narration, aside, a
 
   return (
     <>
-      <section className="presenter" role="region" aria-label={t('classroom.presenter.region')}>
-        <div className="presenter__top">
+      <section className="presenter" role="region" aria-label={t('classroom.presenter.region')} aria-describedby="presenter-keys">
+        <div className="presenter__head">
+          <h1 className="presenter__title">{stepTitle}</h1>
           <p className="presenter__lesson">{title}</p>
           <p className="presenter__counter">
             <span className="visually-hidden">{t('classroom.step')} </span>
             {index + 1} / {total}
           </p>
+          <div className="presenter__nav">
+            <button
+              type="button"
+              className="btn"
+              disabled={atStart}
+              onClick={() => stepBy(lesson, -1)}
+              aria-label={t('classroom.prev')}
+              title={t('classroom.prev')}
+              aria-keyshortcuts="ArrowLeft PageUp"
+            >
+              ←
+            </button>
+            <button
+              ref={next}
+              type="button"
+              className="btn btn--primary"
+              disabled={atEnd}
+              onClick={() => stepBy(lesson, 1)}
+              aria-label={t('classroom.next')}
+              title={t('classroom.next')}
+              aria-keyshortcuts="ArrowRight PageDown"
+            >
+              →
+            </button>
+            <button
+              type="button"
+              className="btn btn--ghost"
+              onClick={onExit}
+              aria-label={t('classroom.presenter.exit')}
+              title={t('classroom.presenter.exit')}
+              aria-keyshortcuts="Escape"
+            >
+              ✕
+            </button>
+          </div>
         </div>
-        <h2 className="presenter__title">{stepTitle}</h2>
         <p className="presenter__narration" aria-live="polite">
           {narration}
+          {action && (
+            <>
+              {' '}
+              <span className="presenter__action">
+                <span aria-hidden="true">⚡ </span>
+                {action}
+              </span>
+            </>
+          )}
+        </p>
+        <p id="presenter-keys" className="visually-hidden">
+          {t('classroom.presenter.keys')}
         </p>
         {aside && <p className="presenter__aside">{aside}</p>}
-        {action && (
-          <p className="presenter__action">
-            <span aria-hidden="true">⚡ </span>
-            {action}
-          </p>
-        )}
-        <div className="presenter__nav">
-          <button type="button" className="btn" disabled={atStart} onClick={() => stepBy(lesson, -1)}>
-            ← {t('classroom.prev')}
-          </button>
-          <button type="button" className="btn btn--primary" disabled={atEnd} onClick={() => stepBy(lesson, 1)}>
-            {t('classroom.next')} →
-          </button>
-          <span className="presenter__keys">{t('classroom.presenter.keys')}</span>
-          <button type="button" className="btn btn--ghost" onClick={onExit}>
-            {t('classroom.presenter.exit')}
-          </button>
-        </div>
       </section>
       {laser && <div ref={dot} className="laser-dot" aria-hidden="true" />}
       {blank && (

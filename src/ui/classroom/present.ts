@@ -12,6 +12,7 @@ export const fullscreenByUs = { leaving: false };
 export function requestFullscreen() {
   const el = document.documentElement;
   if (document.fullscreenElement || typeof el.requestFullscreen !== 'function') return;
+  fullscreenByUs.leaving = false;
   el.requestFullscreen().catch(() => {
     /* refused (no gesture, iframe, kiosk): presenter mode works in the window */
   });
@@ -20,7 +21,9 @@ export function requestFullscreen() {
 export function exitFullscreen() {
   if (!document.fullscreenElement) return;
   fullscreenByUs.leaving = true;
-  document.exitFullscreen().catch(() => undefined).finally(() => {
+  // Cleared by presenter mode's fullscreenchange handler (the event may come after the
+  // promise settles); cleared here only when leaving failed and no event will come.
+  document.exitFullscreen().catch(() => {
     fullscreenByUs.leaving = false;
   });
 }

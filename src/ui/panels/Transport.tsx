@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { REQUEST_TYPES, type RequestType } from '../../core/sim/types';
-import { RPS_MAX, useSimStore } from '../../state/simStore';
+import { REAL_TO_SIM, RPS_MAX, useSimStore } from '../../state/simStore';
 import { useT } from '../useT';
 import { useUiStore } from '../../state/uiStore';
 
@@ -74,6 +74,9 @@ export function Transport() {
         <output htmlFor={speedId} className="slider__value">
           {formatSpeed(speed, lang)}
         </output>
+        <span className="slider__real" title={t('help.speed.term')}>
+          {t('help.realTime', { x: (speed * REAL_TO_SIM).toLocaleString(lang, { maximumFractionDigits: 3 }) })}
+        </span>
       </div>
       <div className="slider">
         <label htmlFor={rpsId} className="slider__label--long">

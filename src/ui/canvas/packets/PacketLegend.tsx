@@ -10,7 +10,7 @@ import {
   type PacketShape,
 } from './palette';
 
-function ShapeIcon({ shape, fill, stroke }: { shape: PacketShape; fill: string; stroke?: string }) {
+export function ShapeIcon({ shape, fill, stroke }: { shape: PacketShape; fill: string; stroke?: string }) {
   const common = { fill, stroke: stroke ?? 'none', strokeWidth: stroke ? 2 : 0 };
   return (
     <svg className="pv-legend__icon" viewBox="0 0 32 16" width="32" height="16" aria-hidden="true">
@@ -22,7 +22,7 @@ function ShapeIcon({ shape, fill, stroke }: { shape: PacketShape; fill: string; 
   );
 }
 
-function Star({ pal }: { pal: PacketPalette }) {
+export function Star({ pal }: { pal: PacketPalette }) {
   return (
     <svg className="pv-legend__icon" viewBox="0 0 32 16" width="32" height="16" aria-hidden="true">
       <path
@@ -35,7 +35,7 @@ function Star({ pal }: { pal: PacketPalette }) {
   );
 }
 
-function Cross({ pal }: { pal: PacketPalette }) {
+export function Cross({ pal }: { pal: PacketPalette }) {
   return (
     <svg className="pv-legend__icon" viewBox="0 0 32 16" width="32" height="16" aria-hidden="true">
       <path
@@ -51,12 +51,29 @@ function Cross({ pal }: { pal: PacketPalette }) {
   );
 }
 
+const LEGEND_KEY = 'prodviz.legend.open';
+
 /** A small, collapsible key to the packet shapes and colours, in the canvas corner. */
 export function PacketLegend({ still }: { still: boolean }) {
   const t = useT();
   const theme = useUiStore((s) => s.theme);
-  // Open on big screens; on a 1280×720 projector the legend starts folded so it hides no nodes.
-  const [open, setOpen] = useState(() => typeof window === 'undefined' || window.innerWidth >= 1600);
+  // Open the first time (a newcomer needs the key), then as the viewer last left it.
+  const [open, setOpen] = useState(() => {
+    try {
+      return localStorage.getItem(LEGEND_KEY) !== '0';
+    } catch {
+      return true;
+    }
+  });
+  const toggle = () =>
+    setOpen((o) => {
+      try {
+        localStorage.setItem(LEGEND_KEY, o ? '0' : '1');
+      } catch {
+        /* private mode: the choice lasts for this visit */
+      }
+      return !o;
+    });
   const listId = useId();
   const pal = paletteFor(theme);
   return (
@@ -66,7 +83,7 @@ export function PacketLegend({ still }: { still: boolean }) {
         className="pv-legend__toggle"
         aria-expanded={open}
         aria-controls={listId}
-        onClick={() => setOpen((o) => !o)}
+        onClick={toggle}
       >
         <span aria-hidden="true" className="pv-legend__chevron">
           {open ? '▾' : '▸'}
