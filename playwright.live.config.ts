@@ -18,6 +18,8 @@ export default defineConfig({
   use: {
     viewport: { width: 1280, height: 720 },
     trace: 'off',
+    // Three browsers animate at once: reduced motion keeps a shared CI machine responsive.
+    reducedMotion: 'reduce',
     launchOptions: { executablePath: systemChromium(), args: CHROMIUM_ARGS },
   },
   projects: [{ name: 'live', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 } } }],

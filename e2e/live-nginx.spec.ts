@@ -104,7 +104,7 @@ test('through nginx: headers, play, a live class with one student, no CSP violat
   await page.getByRole('button', { name: 'Live class' }).click();
   const panel = page.getByRole('region', { name: 'Live class' });
   await panel.getByRole('button', { name: 'Start a live class' }).click();
-  await expect(panel.getByText('Connected')).toBeVisible();
+  await expect(panel.getByText('Connected', { exact: true })).toBeVisible();
   const link = await panel.getByRole('textbox', { name: 'Join link' }).inputValue();
   expect(link.startsWith(base)).toBe(true);
 

@@ -29,7 +29,8 @@ export interface AppServer {
 }
 
 function waitFor(child: ChildProcess, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
+  return new Promise((res, reject) => {
+    let resolve = res;
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
     const onData = (d: Buffer) => {
@@ -41,10 +42,16 @@ function waitFor(child: ChildProcess, text: string): Promise<void> {
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => {
+    const onExit = (code: number | null) => {
       clearTimeout(timer);
       reject(new Error(`server exited (${code}):\n${out}`));
-    });
+    };
+    child.once('exit', onExit);
+    const done = resolve;
+    resolve = () => {
+      child.off('exit', onExit);
+      done();
+    };
   });
 }
 
