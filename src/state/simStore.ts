@@ -435,12 +435,18 @@ function frame(ts: number) {
   const s = useSimStore.getState();
   const step = s.playing && dt > 0 ? dt * s.speed * REAL_TO_SIM : 0;
   if (step > 0) target += step;
+  // A summary a few times a second while playing, asked for with the frame's advance.
+  let summary = s.playing && ts - lastPublish >= PUBLISH_MS;
   if ((step > 0 || dirty) && !awaiting) {
     awaiting = true;
     dirty = false;
     const buf = spareBuffer;
     spareBuffer = null;
-    send({ op: 'advance', t: target, frame: true, buf: buf ?? undefined, tag: generation }, buf ? [buf] : undefined);
+    send({ op: 'advance', t: target, frame: true, buf: buf ?? undefined, tag: generation, summary }, buf ? [buf] : undefined);
+    if (summary) {
+      lastPublish = ts;
+      summary = false;
+    }
   }
   if (ready) {
     // Draw a little ahead of the last frame while the next one is on its way (the worker
@@ -448,7 +454,7 @@ function frame(ts: number) {
     view.now = s.playing ? Math.min(target, view.frameNow + MAX_LEAD_FRAMES * Math.max(step, 1e-9)) : view.frameNow;
     for (const l of frameListeners) l(view);
   }
-  if (s.playing && ts - lastPublish >= PUBLISH_MS) {
+  if (summary) {
     lastPublish = ts;
     publish();
   }
