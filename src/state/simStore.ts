@@ -122,6 +122,7 @@ let awaiting = false;
 /** The engine changed while paused (step, reset, an edit): fetch a frame. */
 let dirty = false;
 let spareBuffer: ArrayBuffer | null = null;
+const RECYCLE_BYTES = 256 * 1024;
 let nextCallId = 1;
 const pendingCalls = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 const compareListeners = new Map<number, (progress: number, results?: RunSummary[]) => void>();
@@ -237,7 +238,9 @@ function onFrameMessage(msg: FrameMessage) {
     return;
   }
   awaiting = false;
-  if (view.data.buffer.byteLength > 0) spareBuffer = view.data.buffer as ArrayBuffer;
+  // The previous frame's buffer goes back for reuse only when it is big (thousands of
+  // packets): transferring it costs the page more than a small new one costs the worker.
+  if (view.data.buffer.byteLength >= RECYCLE_BYTES) spareBuffer = view.data.buffer as ArrayBuffer;
   if (msg.reset) {
     view.names.length = 0;
     view.namesVersion++;
