@@ -59,7 +59,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
           )}
           {percent !== null && (
             <div className="pv-node__load" aria-hidden="true">
-              <div className="pv-node__load-fill" style={{ transform: `scaleX(${percent / 100})` }} />
+              <div className="pv-node__load-fill" style={{ width: `${percent}%` }} />
             </div>
           )}
           <span className="visually-hidden">{loadText}</span>
