@@ -2,6 +2,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import { useT } from './useT';
 import { SCENE_IDS, type SceneId } from '../core/topology/types';
 import { useUiStore } from '../state/uiStore';
+import './EnvironmentTabs.css';
 
 export const CANVAS_PANEL_ID = 'scene-panel';
 
@@ -46,9 +47,16 @@ export function EnvironmentTabs() {
             aria-controls={CANVAS_PANEL_ID}
             tabIndex={scene === id ? 0 : -1}
             className="env-tabs__tab"
+            aria-labelledby={`tab-${id}-title`}
+            aria-describedby={`tab-${id}-sub`}
             onClick={() => setScene(id)}
           >
-            {t(`scenes.${id}.title`)}
+            <span id={`tab-${id}-title`} className="env-tabs__title">
+              {t(`scenes.${id}.title`)}
+            </span>
+            <span id={`tab-${id}-sub`} className="env-tabs__sub">
+              {t(`scenes.${id}.subtitle`)}
+            </span>
           </button>
         </div>
       ))}

@@ -83,7 +83,9 @@ describe('failures answer as production does', () => {
   it('tells the class what to expect', () => {
     const t = prod();
     expect(expectedWhenDown(t, 'postgres')).toBe('e500');
-    expect(expectedWhenDown(t, 'redis')).toBe('redisFallthrough');
+    // Django's Redis cache raises (500) unless it ignores the errors; then the database answers.
+    expect(expectedWhenDown(t, 'redis')).toBe('redisRaises');
+    expect(expectedWhenDown(withParams(t, 'redis', { ignoreExceptions: true } as never), 'redis')).toBe('redisFallthrough');
     expect(expectedWhenDown(t, 'app1-gunicorn')).toBe('none');
     expect(expectedWhenDown(withParams(t, 'app2-gunicorn', stopParams()), 'app1-gunicorn')).toBe('e502');
     expect(expectedWhenDown(t, 'nginx')).toBe('allDown');
