@@ -48,12 +48,12 @@ function waitFor(child: ChildProcess, text: string): Promise<void> {
   });
 }
 
-export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
+export async function startAppServer(env: Record<string, string> = {}, args: string[] = []): Promise<AppServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'prodviz-live-e2e-'));
   let child: ChildProcess | null = null;
   const launch = async () => {
-    child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts', ...args], {
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LIVE_DATA_DIR: dataDir, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -21,6 +21,7 @@ export const LAZY_PATHS: readonly string[] = [
   'editor.status',
   'editor.rename',
   'trace.say',
+  'engine',
   'trace.title',
   'trace.facts',
   'configs.panel',

@@ -47,17 +47,15 @@ export function EnvironmentTabs() {
             aria-controls={CANVAS_PANEL_ID}
             tabIndex={scene === id ? 0 : -1}
             className="env-tabs__tab"
-            aria-labelledby={`tab-${id}-title`}
             aria-describedby={`tab-${id}-sub`}
             onClick={() => setScene(id)}
           >
-            <span id={`tab-${id}-title`} className="env-tabs__title">
-              {t(`scenes.${id}.title`)}
-            </span>
-            <span id={`tab-${id}-sub`} className="env-tabs__sub">
-              {t(`scenes.${id}.subtitle`)}
-            </span>
+            {t(`scenes.${id}.title`)}
           </button>
+          {/* What the environment is for, under its name (the tab's description). */}
+          <span id={`tab-${id}-sub`} className="env-tabs__sub">
+            {t(`scenes.${id}.subtitle`)}
+          </span>
         </div>
       ))}
     </div>

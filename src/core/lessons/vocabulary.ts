@@ -14,6 +14,8 @@ export interface Variant {
   use: string;
   /** The glossary term id of the concept. */
   term: string;
+  /** Places (dotted paths) where the word means something else and is right. */
+  except?: RegExp;
 }
 
 export const FORBIDDEN_TR: readonly Variant[] = [
@@ -28,7 +30,8 @@ export const FORBIDDEN_TR: readonly Variant[] = [
   { pattern: /\bKenar\b/, use: 'uç (edge)', term: 'cdn' },
   { pattern: /[Zz]arif/, use: 'kesintisiz yeniden yükleme', term: 'graceful-reload' },
   { pattern: /(^|[^\wçğıöşü])([İi]stek|isteğ)/, use: 'request', term: 'request' },
-  { pattern: /[Yy]anıt/, use: 'response', term: 'response' },
+  // In the live class "yanıt" is a student's answer to a question, not an HTTP response.
+  { pattern: /[Yy]anıt/, use: 'response', term: 'response', except: /(^|\.)live\./ },
   { pattern: /[Öö]nbellek/, use: 'cache', term: 'cache' },
   { pattern: /[Ll]oad[ -]balanc/, use: 'yük dengeleme', term: 'load-balancing' },
   { pattern: /\b[Ss]caling\b/, use: 'ölçekleme', term: 'scaling' },
@@ -44,8 +47,8 @@ export function checkable(text: string): string {
     .replace(/\([^()]*\)/g, ' ');
 }
 
-/** The variants a Turkish text uses. */
-export function variantsIn(text: string): Variant[] {
+/** The variants a Turkish text uses (`where`: its dotted path, for the exceptions). */
+export function variantsIn(text: string, where = ''): Variant[] {
   const t = checkable(text);
-  return FORBIDDEN_TR.filter((v) => v.pattern.test(t));
+  return FORBIDDEN_TR.filter((v) => v.pattern.test(t) && !(v.except && v.except.test(where)));
 }

@@ -64,9 +64,10 @@ describe('failures answer as production does', () => {
     expect(events.some((e) => e.kind === 'timeout' && e.node === 'app1-gunicorn')).toBe(true);
   });
 
-  it('Redis down ⇒ still 200: cache lookups fall through to PostgreSQL', () => {
+  it('Redis down ⇒ 500 (Django’s cache raises); with IGNORE_EXCEPTIONS the lookups fall through to PostgreSQL', () => {
     const healthy = run(prod()).m;
-    const { m } = run(withParams(prod(), 'redis', stopParams()));
+    expect(run(withParams(prod(), 'redis', stopParams())).m.totals.errorsByStatus['500'] ?? 0).toBeGreaterThan(0);
+    const { m } = run(withParams(prod(), 'redis', { ...stopParams(), ignoreExceptions: true }));
     expect(m.totals.errorsByStatus).toEqual({});
     expect(m.completed).toBeGreaterThan(300);
     expect(m.nodes.postgres?.started ?? 0).toBeGreaterThan(healthy.nodes.postgres?.started ?? 0);

@@ -155,8 +155,8 @@ export class Simulation implements Core {
     this.seedValue = options.seed;
     this.rps = Math.max(0, options.rps);
     this.net = {
-      internetMs: options.network?.internetMs ?? 20,
-      lanMs: options.network?.lanMs ?? 1,
+      internetMs: options.internetMs ?? options.network?.internetMs ?? 20,
+      lanMs: options.lanMs ?? options.network?.lanMs ?? 1,
       localMs: options.network?.localMs ?? 0.2,
     };
     this.logCap = Math.max(0, Math.floor(options.eventLog ?? 200));
@@ -613,6 +613,7 @@ export class Simulation implements Core {
           n.maxFails = Math.floor(rt.maxFails);
           n.failMs = rt.failTimeoutS * 1000;
           n.tries = Math.floor(rt.nextUpstreamTries);
+          n.nextUpstreamMs = rt.nextUpstreamTimeoutS > 0 ? rt.nextUpstreamTimeoutS * 1000 : Infinity;
           break;
         }
         case K_RUNSERVER:

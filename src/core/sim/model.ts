@@ -198,6 +198,8 @@ export class SimNode {
   maxFails = 1;
   failMs = 10_000;
   tries = 0;
+  /** proxy_next_upstream_timeout: no retry once the request has been with the upstreams this long. */
+  nextUpstreamMs = 10_000;
   // Gunicorn: processes and memory (memBox null ⇒ no memory model).
   workers = 0;
   /** Requests one worker process holds at once (sync 1, gthread threads, async connections). */
@@ -334,6 +336,8 @@ export class Call {
   attempts = 0;
   timer = TM_NONE;
   sentAt = 0;
+  /** NGINX: when it first passed the request to an upstream (for proxy_next_upstream_timeout). */
+  proxyStart = 0;
   child: Call | null = null;
   transit: TransitImpl | null = null;
   constructor(

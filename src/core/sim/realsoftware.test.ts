@@ -203,10 +203,10 @@ describe('NGINX: proxy_next_upstream, passive health, timeouts', () => {
 });
 
 describe('Gunicorn: worker timeout, boot, max_requests', () => {
-  it('a slow view with the generated settings: Gunicorn kills the worker at 30 s (502), NGINX retries a GET on the other server: 502 after 60 s', () => {
+  /** Runs request 1 alone on the slow view; its events and how it ended. */
+  function slowGet(ng: SimNodeParams) {
     const slow = { cpuMs: 0, ioMs: 90_000, serviceCv: 0, queriesPerRequest: 0 };
-    // One request alone (the class's "slow view" demo).
-    const sim = new Simulation(twoApps({}, {}, {}, slow), { seed: 1, rps: 0.001, mix: only('page'), eventLog: 0 });
+    const sim = new Simulation(twoApps(ng, {}, {}, slow), { seed: 1, rps: 0.001, mix: only('page'), eventLog: 0 });
     const events = record(sim);
     let end: SimEvent | undefined;
     for (let i = 0; i < 10_000 && end === undefined; i++) {
@@ -214,20 +214,36 @@ describe('Gunicorn: worker timeout, boot, max_requests', () => {
       if (ev === null) break;
       end = events.find((x) => x.reqId === 1 && (x.kind === 'error' || x.kind === 'complete'));
     }
+    sim.advanceTo(sim.now + 1_000);
+    return { end, events, mine: events.filter((x) => x.reqId === 1) };
+  }
+
+  it('a slow view with the generated settings: Gunicorn kills the worker at 30 s (502); proxy_next_upstream_timeout (10 s) keeps NGINX from replaying it', () => {
+    const { end, events, mine } = slowGet({});
     expect(end?.kind).toBe('error');
+    expect(end?.status).toBe(502);
+    const timeout = GUNICORN_RUNTIME.timeoutS * 1000;
+    expect(end!.durationMs!).toBeGreaterThan(timeout);
+    expect(end!.durationMs!).toBeLessThan(timeout + 1_000);
+    expect(mine.filter((x) => x.kind === 'timeout' && (x.node === 'g1' || x.node === 'g2')).length).toBe(1);
+    expect(mine.some((x) => x.kind === 'retry')).toBe(false);
+    // One failure is below max_fails (3): the server stays in the rotation.
+    expect(mine.filter((x) => x.kind === 'markDown').length).toBe(0);
+    const boots = events.filter((x) => x.kind === 'workerBoot');
+    expect(boots.length).toBe(1);
+    expect(boots[0]!.durationMs).toBe(GUNICORN_RUNTIME.bootMs);
+  });
+
+  it("with NGINX's own defaults (no proxy_next_upstream_timeout, max_fails=1) the GET is replayed: a worker killed on each server, 502 after 60 s, both marked down", () => {
+    const { end, events, mine } = slowGet({ nextUpstreamTimeoutS: 0, maxFails: 1 } as SimNodeParams);
     expect(end?.status).toBe(502);
     const timeout = GUNICORN_RUNTIME.timeoutS * 1000;
     expect(end!.durationMs!).toBeGreaterThan(2 * timeout);
     expect(end!.durationMs!).toBeLessThan(2 * timeout + 1_000);
-    const mine = events.filter((x) => x.reqId === 1);
     expect(mine.filter((x) => x.kind === 'timeout' && (x.node === 'g1' || x.node === 'g2')).length).toBe(2);
     expect(mine.some((x) => x.kind === 'retry')).toBe(true);
-    // Both workers were killed; each server was marked down (max_fails 1).
     expect(mine.filter((x) => x.kind === 'markDown').length).toBe(2);
-    sim.advanceTo(sim.now + 1_000);
-    const boots = events.filter((x) => x.kind === 'workerBoot');
-    expect(boots.length).toBe(2);
-    expect(boots[0]!.durationMs).toBe(GUNICORN_RUNTIME.bootMs);
+    expect(events.filter((x) => x.kind === 'workerBoot').length).toBe(2);
   });
 
   it('a POST on the slow view: 502 after one worker timeout, not retried', () => {

@@ -101,6 +101,10 @@ export interface SimOptions {
   rps: number;
   mix?: Partial<Record<RequestType, number>>;
   network?: NetworkOptions;
+  /** Shorthand for network.internetMs (wins over it). */
+  internetMs?: number;
+  /** Shorthand for network.lanMs (wins over it). */
+  lanMs?: number;
   /** How many recent SimEvents recentEvents() keeps. Default 200; 0 turns it off. */
   eventLog?: number;
   /** Width of the metrics sliding window in simulated ms. Default 5000. */

@@ -24,7 +24,15 @@ function logged(kind: SimEvent['kind']): boolean {
     kind === 'reject' ||
     kind === 'timeout' ||
     kind === 'fail' ||
-    kind === 'killed'
+    kind === 'killed' ||
+    kind === 'retry' ||
+    kind === 'markDown' ||
+    kind === 'markUp' ||
+    kind === 'workerBoot' ||
+    kind === 'recycle' ||
+    kind === 'synDrop' ||
+    kind === 'cacheError' ||
+    kind === 'sessionsLost'
   );
 }
 
@@ -73,6 +81,7 @@ class EventRing {
       if (e.to !== undefined) row.to = e.to;
       if (e.node !== undefined) row.node = e.node;
       if (e.status !== undefined) row.status = e.status;
+      if (e.traceback === true) row.traceback = true;
       out.push(row);
     }
     return out;

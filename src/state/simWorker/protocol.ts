@@ -20,6 +20,8 @@ export interface LogRow {
   to?: string;
   node?: string;
   status?: number;
+  /** An error page that leaked Django's traceback (DEBUG = True). */
+  traceback?: boolean;
   /** Age of the request when this happened, ms of simulated time. */
   ageMs: number;
 }

@@ -6,6 +6,7 @@ import { useUiStore } from '../../state/uiStore';
 import { Icon } from '../icons';
 import { nodeName } from '../canvas/flowModel';
 import { SceneInfo } from './SceneInfo';
+import { ServiceTime } from './ServiceTime';
 
 // Failure controls load with the ops code, after first paint.
 const FailuresSection = lazy(() => import('../ops/FailuresSection'));
@@ -56,6 +57,7 @@ export function Inspector() {
           </>
         )}
       </dl>
+      <ServiceTime node={node} />
       <Suspense fallback={null}>
         <FailuresSection node={node} />
       </Suspense>

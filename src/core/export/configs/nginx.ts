@@ -88,7 +88,9 @@ export function nginxConf(m: DeployModel, s: ConfigSettings, p: DeployPaths, sou
     `# take a server out of the rotation for ${n.failTimeoutS} s, then NGINX tries it again. (NGINX's default,`,
     '# max_fails=1, benches a healthy server for one unlucky request; while every server is benched',
     '# NGINX answers 502 "no live upstreams".) A single-server upstream is never benched.',
-    '# No "keepalive" here: Gunicorn\'s sync workers close the connection after each response.',
+    m.appServers.every((x) => x.workerClass === 'sync')
+      ? '# No "keepalive" here: Gunicorn\'s sync workers close the connection after each response.'
+      : '# No "keepalive" here: NGINX opens a new connection to Gunicorn per request (simple, and enough on a LAN).',
     `upstream ${UPSTREAM_NAME} {`,
   ];
   const lb = LB_DIRECTIVE[m.lbMethod];

@@ -12,7 +12,9 @@
  * - `proxy_next_upstream error timeout` (NGINX's default): a refused or reset connection
  *   (error) or a connect/read timeout passes the request to the next server not tried yet —
  *   except a non-idempotent request (POST) once it has been sent (connection accepted).
- *   `proxy_next_upstream_tries` (0 = as many as there are servers) limits the attempts.
+ *   `proxy_next_upstream_tries` (0 = as many as there are servers) limits the attempts, and
+ *   `proxy_next_upstream_timeout` the time: no retry once the request has been with the
+ *   upstreams that long (the generated 10 s: a Gunicorn-killed slow view is not replayed).
  *   When they run out: error → 502, timeout → 504.
  * - passive health: `max_fails` failed attempts within `fail_timeout` mark a server down
  *   for `fail_timeout` (never with a single server: NGINX ignores max_fails then). All down:
@@ -137,7 +139,9 @@ function failed(core: Core, p: Call, e: SimEdge, status: 502 | 504, sent: boolea
   const n = p.node;
   const req = p.req;
   markFailure(core, n, e, req);
-  if ((!sent || idempotent(req.t)) && (n.tries <= 0 || p.attempts < n.tries)) {
+  // proxy_next_upstream_timeout: a request that has been with the upstreams that long is not
+  // passed on (a slow view killed by Gunicorn would only be slow, and killed, on the next one).
+  if ((!sent || idempotent(req.t)) && (n.tries <= 0 || p.attempts < n.tries) && core.now - p.proxyStart < n.nextUpstreamMs) {
     const next = pickUpstream(n, req, core.now, p.tried);
     if (next !== null) {
       core.emit(L_RETRY, req, n, e.to, next.to, status, -1);
@@ -169,6 +173,7 @@ export const nginx: Behaviour = {
     }
     c.tried = 0;
     c.attempts = 0;
+    c.proxyStart = core.now;
     const e = pickUpstream(n, c.req, core.now, 0);
     if (e) send(core, c, e);
     else core.respond(c, 502); // no upstream at all, or "no live upstreams"
