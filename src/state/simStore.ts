@@ -122,6 +122,7 @@ let awaiting = false;
 /** The engine changed while paused (step, reset, an edit): fetch a frame. */
 let dirty = false;
 let spareBuffer: ArrayBuffer | null = null;
+const RECYCLE_BYTES = 256 * 1024;
 let nextCallId = 1;
 const pendingCalls = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 const compareListeners = new Map<number, (progress: number, results?: RunSummary[]) => void>();
@@ -237,7 +238,9 @@ function onFrameMessage(msg: FrameMessage) {
     return;
   }
   awaiting = false;
-  if (view.data.buffer.byteLength > 0) spareBuffer = view.data.buffer as ArrayBuffer;
+  // The previous frame's buffer goes back for reuse only when it is big (thousands of
+  // packets): transferring it costs the page more than a small new one costs the worker.
+  if (view.data.buffer.byteLength >= RECYCLE_BYTES) spareBuffer = view.data.buffer as ArrayBuffer;
   if (msg.reset) {
     view.names.length = 0;
     view.namesVersion++;
@@ -435,12 +438,18 @@ function frame(ts: number) {
   const s = useSimStore.getState();
   const step = s.playing && dt > 0 ? dt * s.speed * REAL_TO_SIM : 0;
   if (step > 0) target += step;
+  // A summary a few times a second while playing, asked for with the frame's advance.
+  let summary = s.playing && ts - lastPublish >= PUBLISH_MS;
   if ((step > 0 || dirty) && !awaiting) {
     awaiting = true;
     dirty = false;
     const buf = spareBuffer;
     spareBuffer = null;
-    send({ op: 'advance', t: target, frame: true, buf: buf ?? undefined, tag: generation }, buf ? [buf] : undefined);
+    send({ op: 'advance', t: target, frame: true, buf: buf ?? undefined, tag: generation, summary }, buf ? [buf] : undefined);
+    if (summary) {
+      lastPublish = ts;
+      summary = false;
+    }
   }
   if (ready) {
     // Draw a little ahead of the last frame while the next one is on its way (the worker
@@ -448,7 +457,7 @@ function frame(ts: number) {
     view.now = s.playing ? Math.min(target, view.frameNow + MAX_LEAD_FRAMES * Math.max(step, 1e-9)) : view.frameNow;
     for (const l of frameListeners) l(view);
   }
-  if (s.playing && ts - lastPublish >= PUBLISH_MS) {
+  if (summary) {
     lastPublish = ts;
     publish();
   }

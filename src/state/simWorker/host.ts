@@ -189,6 +189,7 @@ export function createEngineHost(post: Post): EngineHost {
         sim?.advanceTo(msg.t);
         if (msg.frame) sendFrame(msg.buf, msg.tag);
         else if (msg.buf) spare = new Float64Array(msg.buf);
+        if (msg.summary) sendSummary();
         return;
       case 'frame':
         sendFrame(msg.buf, msg.tag, msg.seq);

@@ -40,8 +40,11 @@ export type ToEngine =
    * a function). With an id, the return value comes back as a 'result'.
    */
   | { op: 'call'; method: string; args: unknown[]; id?: number }
-  /** advanceTo(t); then a 'frame' when asked. `buf` hands a previous frame's buffer back for reuse. */
-  | { op: 'advance'; t: number; frame: boolean; buf?: ArrayBuffer; tag?: number }
+  /**
+   * advanceTo(t); then a 'frame' when asked, and a 'summary' after it when asked. `buf` hands
+   * a previous frame's buffer back for reuse.
+   */
+  | { op: 'advance'; t: number; frame: boolean; buf?: ArrayBuffer; tag?: number; summary?: boolean }
   /** A 'frame' of what is in flight now (`tag` comes back in it). */
   | { op: 'frame'; buf?: ArrayBuffer; tag?: number; seq?: number }
   /** A 'summary' (metrics, event log, drained nodes, the event-stream hash). */

@@ -88,7 +88,7 @@ function ComponentNodeView({ id, data, selected, isConnectable }: NodeProps<Comp
           {percent !== null && (
             <GlossaryTip term="load" focus="node">
               <div className="pv-node__load" aria-hidden="true">
-                <div className="pv-node__load-fill" style={{ transform: `scaleX(${percent / 100})` }} />
+                <div className="pv-node__load-fill" style={{ width: `${percent}%` }} />
               </div>
             </GlossaryTip>
           )}

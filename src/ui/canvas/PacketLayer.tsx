@@ -11,7 +11,7 @@ import { useUiStore } from '../../state/uiStore';
 import { drawStats, installBenchHook } from '../benchHook';
 import { useT } from '../useT';
 import { PacketLegend } from './packets/PacketLegend';
-import { PacketRenderer } from './packets/renderer';
+import type { PacketRenderer } from './packets/renderer';
 import { prefersReducedMotion, usePrefersReducedMotion } from './packets/reducedMotion';
 import './packets.css';
 
@@ -36,33 +36,43 @@ export function PacketLayer() {
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const renderer = new PacketRenderer(canvas, store, {
-      theme: () => useUiStore.getState().theme,
-      still: () => prefersReducedMotion() || !useUiStore.getState().animations,
-      refused: () => refusedRef.current,
-    });
-    rendererRef.current = renderer;
-    const s = store.getState();
-    renderer.resize(s.width, s.height, window.devicePixelRatio || 1);
-    const offStore = store.subscribe((next, prev) => {
-      if (
-        next.nodes !== prev.nodes ||
-        next.edges !== prev.edges ||
-        next.nodeLookup !== prev.nodeLookup
-      ) {
-        renderer.layoutChanged();
-      }
-    });
-    const offFrame = onFrame((engine) => {
-      if (!drawStats.enabled) return;
-      const t0 = performance.now();
-      renderer.frame(engine);
-      drawStats.ms += performance.now() - t0;
-      drawStats.frames++;
+    // The drawing code loads after first paint (nothing is in flight before the engine runs).
+    let stopped = false;
+    let stop = () => {};
+    void import('./packets/renderer').then(({ PacketRenderer }) => {
+      if (stopped) return;
+      const renderer = new PacketRenderer(canvas, store, {
+        theme: () => useUiStore.getState().theme,
+        still: () => prefersReducedMotion() || !useUiStore.getState().animations,
+        refused: () => refusedRef.current,
+      });
+      rendererRef.current = renderer;
+      const s = store.getState();
+      renderer.resize(s.width, s.height, window.devicePixelRatio || 1);
+      const offStore = store.subscribe((next, prev) => {
+        if (
+          next.nodes !== prev.nodes ||
+          next.edges !== prev.edges ||
+          next.nodeLookup !== prev.nodeLookup
+        ) {
+          renderer.layoutChanged();
+        }
+      });
+      const offFrame = onFrame((engine) => {
+        if (!drawStats.enabled) return;
+        const t0 = performance.now();
+        renderer.frame(engine);
+        drawStats.ms += performance.now() - t0;
+        drawStats.frames++;
+      });
+      stop = () => {
+        offFrame();
+        offStore();
+      };
     });
     return () => {
-      offFrame();
-      offStore();
+      stopped = true;
+      stop();
       rendererRef.current = null;
     };
   }, [store]);

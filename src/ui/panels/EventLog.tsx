@@ -8,7 +8,7 @@ import { useT } from '../useT';
 import type { TFn } from '../../i18n';
 
 /** Rows shown at once (the store keeps a few hundred). */
-const SHOWN = 80;
+const SHOWN = 40;
 
 type Filter = 'all' | RequestType;
 
@@ -27,6 +27,14 @@ export function EventLog() {
     [topology, t],
   );
   const kinds = useMemo(() => new Map(topology.nodes.map((n) => [n.id, n.kind])), [topology]);
+  // Each row's text is made once (a summary a few times a second mostly repeats rows); the
+  // cache starts over when the names, the language or the translations change.
+  const texts = useMemo(() => {
+    void names;
+    void kinds;
+    void lang;
+    return new Map<string, string>();
+  }, [names, kinds, lang]);
   const rows = useMemo(() => {
     const out: LogRow[] = [];
     for (let i = log.length - 1; i >= 0 && out.length < SHOWN; i--) {
@@ -80,12 +88,42 @@ export function EventLog() {
             className={`eventlog__row eventlog__row--${rowTone(r)}`}
             data-type={r.type}
           >
-            {describe(r, names, kinds, t, lang)}
+            {textOf(texts, r, names, kinds, t, lang)}
           </li>
         ))}
       </ul>
     </section>
   );
+}
+
+function textOf(
+  cache: Map<string, string>,
+  r: LogRow,
+  names: Map<string, string>,
+  kinds: Map<string, string>,
+  t: TFn,
+  lang: string,
+): string {
+  // seq starts over with every run: the time and request make the key unique.
+  const key = `${r.seq}|${r.t}|${r.reqId}`;
+  let text = cache.get(key);
+  if (text === undefined) {
+    text = describe(r, names, kinds, t, lang);
+    if (cache.size > 2000) cache.clear();
+    cache.set(key, text);
+  }
+  return text;
+}
+
+/** One formatter per language (toLocaleString builds a new one on every call). */
+const msFormats = new Map<string, Intl.NumberFormat>();
+function msFormat(lang: string): Intl.NumberFormat {
+  let f = msFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    msFormats.set(lang, f);
+  }
+  return f;
 }
 
 function rowTone(r: LogRow): string {
@@ -113,7 +151,7 @@ function describe(
   lang: string,
 ): string {
   const name = (id?: string) => (id ? (names.get(id) ?? id) : '?');
-  const ms = `${r.ageMs.toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} ms`;
+  const ms = `${msFormat(lang).format(r.ageMs)} ms`;
   const req = `${r.method} ${r.path}`;
   switch (r.kind) {
     case 'hop':
