@@ -18,6 +18,8 @@ export const RPS_MIN = 0;
 export const RPS_MAX = 2000;
 /** How often React gets a new summary, in wall-clock ms. */
 export const PUBLISH_MS = 250;
+/** Engine events one Step may look through for the next one the log shows. */
+const STEP_SEARCH = 1000;
 /** Rows kept in the event log. */
 export const LOG_CAP = 300;
 
@@ -291,7 +293,12 @@ export const useSimStore = create<SimState>((set, get) => ({
   toggle: () => (get().playing ? get().pause() : get().play()),
   step: () => {
     set({ playing: false });
-    engine?.step();
+    // Step goes to the next thing the event log shows (a hop, an answer, an error), like
+    // Packet Tracer's Capture/Forward: an arrival alone is invisible, so it is not a step.
+    for (let i = 0; i < STEP_SEARCH; i++) {
+      const ev = engine?.step();
+      if (!ev || logged(ev.kind)) break;
+    }
     for (const l of frameListeners) if (engine) l(engine);
     publish();
   },
