@@ -34,6 +34,10 @@ export const LAZY_PATHS: readonly string[] = [
   'classroom.action',
   'classroom.lessonsIntro',
   'classroom.loadFailed',
+  'challenges.intro',
+  'challenges.runNote',
+  'challenges.goal',
+  'challenges.security',
 ];
 
 type Tree = { [k: string]: unknown };
