@@ -1,4 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
+import type { BenchHook } from '../src/ui/benchHook';
+
+type HookWindow = Window & { __prodviz?: BenchHook };
 
 const metric = (page: Page, label: string) =>
   page.getByRole('region', { name: 'Metrics' }).locator('.stat', { hasText: label }).locator('.stat__value');
@@ -67,9 +70,13 @@ test.describe('simulation on screen', () => {
     await page.goto('./?lang=en&scene=production&seed=11');
     const rows = page.getByRole('list', { name: 'Event log' }).locator('.eventlog__row');
     const step = page.getByRole('button', { name: 'Step' });
-    await expect(step).toBeEnabled();
+    await page.waitForFunction(() => (window as HookWindow).__prodviz?.ready() === true);
     for (let i = 1; i <= 25; i++) {
       await step.click();
+      // The engine answers from its worker: wait until it has, then React draws the row.
+      await page.evaluate(async () => {
+        await (window as HookWindow).__prodviz!.eventHash();
+      });
       await expect(rows).toHaveCount(i);
     }
     await expect(rows.last()).toHaveText(/^User → NGINX/);

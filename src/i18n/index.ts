@@ -64,9 +64,35 @@ export function isLang(value: unknown): value is Lang {
   return value === 'tr' || value === 'en';
 }
 
-/** Looks a key up in one language; falls back to English, then to the key itself. */
+/**
+ * The text at a dotted key, walking own properties only: a key built from document data
+ * ("scenes.labels.valueOf") never reaches an inherited member of Object.prototype.
+ */
+function lookup(table: unknown, key: string): string | undefined {
+  let node: unknown = table;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, part)) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** Fills {{name}} placeholders from the caller's own values; anything else stays empty. */
+function fill(text: string, vars?: TVars): string {
+  if (!text.includes('{{')) return text;
+  return text.replace(/{{(.*?)}}/g, (_, name: string) => {
+    const k = name.trim();
+    const value = vars && Object.hasOwn(vars, k) ? vars[k] : undefined;
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+  });
+}
+
+/** Looks a key up in one language; falls back to English, then to an empty string. */
 export function translate(lang: Lang, key: TKey, vars?: TVars): string {
-  return tables.t(key, vars, lang) || (lazyLoaded.has(lang) ? tables.t(key, vars, 'en') : '') || '';
+  const text =
+    lookup(tables.table(lang), key) ??
+    (lazyLoaded.has(lang) ? lookup(tables.table('en'), key) : undefined);
+  return text === undefined ? '' : fill(text, vars);
 }
 
 /** A `t` bound to one language. */

@@ -16,6 +16,7 @@ const TracePanel = lazy(() => import('./panels/TracePanel').then((m) => ({ defau
 import { useShortcuts } from './useShortcuts';
 import { TopBarControls } from './TopBarControls';
 import { ClassroomMount } from './classroom/ClassroomMount';
+import { LiveMount } from './live/LiveMount';
 import { EditorColumn } from './editor/EditorColumn';
 import { EditorNotices } from './editor/EditorNotices';
 import { useUrlSync } from './useUrlSync';
@@ -96,6 +97,7 @@ export function App() {
           </aside>
         </main>
         <ClassroomMount />
+        <LiveMount />
       </div>
     </>
   );

@@ -10,6 +10,7 @@
 import * as v from 'valibot';
 import { COMPONENT_KINDS } from '../catalog/catalog';
 import { validateTopology } from '../topology/graph';
+import { isLabelKey, PROTOTYPE_NAMES } from '../topology/labelKeys';
 import type { NodeParams, SceneId, TopoEdge, TopoNode, Topology } from '../topology/types';
 import { SCENE_IDS } from '../topology/types';
 
@@ -44,10 +45,30 @@ export type DocumentErrorCode =
   | 'not-document'
   /** A version this app does not know (newer, or not a number). */
   | 'unknown-version'
-  /** A `__proto__`, `constructor` or `prototype` key anywhere. */
+  /** A key anywhere that a plain object inherits (`__proto__`, `constructor`, `toString`, …). */
   | 'forbidden-key'
-  /** A label or name with markup (< or >) or control characters. */
+  /** An id (node, edge, box) that is such an inherited name. */
+  | 'reserved-name'
+  /** A label key that is not in the catalog of label keys (topology/labelKeys.ts). */
+  | 'unknown-label-key'
+  /** Objects or arrays nested deeper than MAX_DEPTH. */
+  | 'too-deep'
+  /** A label or name with markup (< or >). */
   | 'markup-in-label'
+  /** A label with control characters (C0, DEL, C1). */
+  | 'control-in-label'
+  /** A label with Unicode direction overrides (U+202A–U+202E, U+2066–U+2069). */
+  | 'bidi-in-label'
+  /** A label with a lone surrogate (broken UTF-16). */
+  | 'broken-text'
+  /** A label made only of spaces and invisible characters. */
+  | 'invisible-label'
+  /** A share link longer than LINK_LIMITS.maxEncoded characters. */
+  | 'link-too-long'
+  /** A share link that unpacks to more than LINK_LIMITS.maxText characters. */
+  | 'link-too-large'
+  /** A share link that does not decode. */
+  | 'link-broken'
   | 'label-too-long'
   | 'too-many-nodes'
   | 'too-many-edges'
@@ -60,6 +81,10 @@ export interface DocumentError {
   code: DocumentErrorCode;
   /** Where it went wrong, e.g. "topology.nodes.3.position.x" (for `invalid`). */
   path?: string;
+  /** The offending name or key, when it helps to show it (reserved names, label keys). */
+  name?: string;
+  /** The limit that was passed, for messages that name it. */
+  max?: number;
 }
 
 export type ParseResult =
@@ -67,10 +92,16 @@ export type ParseResult =
 
 // ——— the schema ———
 
-const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+/** How deep objects and arrays may nest (a document needs 6). */
+export const MAX_DEPTH = 64;
 const MARKUP = /[<>]/;
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** Embeddings, overrides and isolates: they reorder what follows and can spoof a name. */
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** What draws nothing: spaces, format characters, default-ignorables, the braille blank. */
+const INVISIBLE = /[\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/gu;
 
 /** Ids: letters, digits and - _ . : > (scene edges are "a->b"), never a prototype key. */
 const ID_PATTERN = /^[A-Za-z0-9_.:>-]+$/;
@@ -79,7 +110,7 @@ const idSchema = v.pipe(
   v.minLength(1),
   v.maxLength(DOCUMENT_LIMITS.maxIdLength),
   v.regex(ID_PATTERN),
-  v.check((s) => !FORBIDDEN_KEYS.has(s)),
+  v.check((s) => !PROTOTYPE_NAMES.has(s)),
 );
 
 const coordinate = v.pipe(
@@ -94,15 +125,30 @@ const sizeSchema = v.strictObject({
   height: v.pipe(v.number(), v.finite(), v.minValue(20), v.maxValue(20_000)),
 });
 
-/** Whether a user-given text is fit to be a label: not empty, no markup, no control characters. */
+/**
+ * Whether a user-given text is fit to be a label: not too long, no markup, no control
+ * characters, no direction overrides, no broken UTF-16, and something visible in it.
+ */
 export function labelProblem(label: string): DocumentErrorCode | null {
   if (label.length > DOCUMENT_LIMITS.maxLabelLength) return 'label-too-long';
-  if (MARKUP.test(label) || CONTROL.test(label)) return 'markup-in-label';
+  if (MARKUP.test(label)) return 'markup-in-label';
+  if (CONTROL.test(label)) return 'control-in-label';
+  if (BIDI.test(label)) return 'bidi-in-label';
+  if (LONE_SURROGATE.test(label)) return 'broken-text';
+  if (label.length > 0 && label.replace(INVISIBLE, '').length === 0) return 'invisible-label';
   return null;
 }
 
-const labelSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(DOCUMENT_LIMITS.maxLabelLength));
-const labelKeySchema = v.pipe(v.string(), v.regex(/^scenes\.labels\.[A-Za-z]{1,40}$/));
+const labelSchema = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(DOCUMENT_LIMITS.maxLabelLength),
+  v.check((s) => labelProblem(s) === null),
+);
+const labelKeySchema = v.pipe(
+  v.string(),
+  v.check((s: string) => isLabelKey(s)),
+);
 const shortText = v.pipe(v.string(), v.maxLength(40));
 const labelArgsSchema = v.pipe(
   v.record(
@@ -226,17 +272,55 @@ function migrate(value: Record<string, Json>, fallbackScene: SceneId): Migrated 
 
 // ——— checks that run before the schema, with the most useful message ———
 
-/** Finds a prototype key anywhere (JSON.parse makes `__proto__` an own key; we refuse it). */
-function findForbiddenKey(value: unknown, depth = 0): boolean {
-  if (depth > 64) return true;
-  if (Array.isArray(value)) return value.some((item) => findForbiddenKey(item, depth + 1));
-  if (isPlainObject(value)) {
+/**
+ * Finds a key anywhere that a plain object inherits (JSON.parse makes `__proto__` an own
+ * key; `toString` as a params key would shadow a method), and nesting deeper than MAX_DEPTH.
+ */
+function findForbiddenKey(value: unknown, path: string[] = []): DocumentError | null {
+  if (path.length > MAX_DEPTH) return { code: 'too-deep' };
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findForbiddenKey(value[i], [...path, String(i)]);
+      if (found) return found;
+    }
+  } else if (isPlainObject(value)) {
     for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) return true;
-      if (findForbiddenKey(value[key], depth + 1)) return true;
+      const at = [...path, key];
+      if (PROTOTYPE_NAMES.has(key)) return { code: 'forbidden-key', name: key, path: at.join('.') };
+      const found = findForbiddenKey(value[key], at);
+      if (found) return found;
     }
   }
-  return false;
+  return null;
+}
+
+/** Ids that are inherited names, and label keys outside the catalog, named precisely. */
+function nameError(doc: Record<string, Json>): DocumentError | null {
+  const topology = doc.topology;
+  if (!isPlainObject(topology)) return null;
+  const lists: [string, unknown, readonly string[]][] = [
+    ['nodes', topology.nodes, ['id', 'parentId']],
+    ['edges', topology.edges, ['id', 'source', 'target']],
+  ];
+  for (const [list, items, fields] of lists) {
+    if (!Array.isArray(items)) continue;
+    for (let i = 0; i < items.length; i++) {
+      const item: unknown = items[i];
+      if (!isPlainObject(item)) continue;
+      for (const field of fields) {
+        const value = item[field];
+        if (typeof value === 'string' && PROTOTYPE_NAMES.has(value))
+          return { code: 'reserved-name', name: value, path: `topology.${list}.${i}.${field}` };
+      }
+      if (list === 'nodes' && item.labelKey !== undefined && !isLabelKey(item.labelKey))
+        return {
+          code: 'unknown-label-key',
+          name: typeof item.labelKey === 'string' ? item.labelKey.slice(0, 60) : '—',
+          path: `topology.nodes.${i}.labelKey`,
+        };
+    }
+  }
+  return null;
 }
 
 /** Labels first, so an HTML label says "no markup" rather than a generic schema error. */
@@ -339,11 +423,12 @@ export function documentFromJson(
 ): ParseResult {
   try {
     if (!isPlainObject(value)) return { ok: false, error: { code: 'not-document' } };
-    if (findForbiddenKey(value)) return { ok: false, error: { code: 'forbidden-key' } };
+    const forbidden = findForbiddenKey(value);
+    if (forbidden) return { ok: false, error: forbidden };
     const migrated = migrate(value, fallbackScene);
     if (!migrated.ok) return migrated;
     const doc = migrated.doc;
-    const early = countError(doc) ?? labelError(doc);
+    const early = countError(doc) ?? nameError(doc) ?? labelError(doc);
     if (early) return { ok: false, error: early };
     const parsed = v.safeParse(documentSchema, doc);
     if (!parsed.success) {
@@ -369,8 +454,9 @@ export function parseDocument(text: string, fallbackScene: SceneId = 'production
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch {
-    return { ok: false, error: { code: 'not-json' } };
+  } catch (error) {
+    // V8 refuses very deep nesting with a RangeError: that is JSON, only too deep.
+    return { ok: false, error: { code: error instanceof RangeError ? 'too-deep' : 'not-json' } };
   }
   return documentFromJson(value, fallbackScene);
 }

@@ -6,6 +6,7 @@ import { Icon } from '../icons';
 import { useSimStore } from '../../state/simStore';
 import { useEditorStore } from '../editor/editorStore';
 import type { ComponentFlowNode } from './nodeData';
+import { GlossaryTip } from '../glossary/GlossaryTip';
 import './packets.css';
 
 /** utilisation → a colour class: green below 60 %, amber below 85 %, red from 85 %. */
@@ -72,22 +73,24 @@ function ComponentNodeView({ id, data, selected, isConnectable }: NodeProps<Comp
       </div>
       {entry.port !== undefined && <div className="pv-node__port">:{entry.port}</div>}
       {!up ? (
-        <div className="pv-node__stopped">{t('packets.stopped')}</div>
+        <GlossaryTip term="node-down" focus="node">
+          <div className="pv-node__stopped">{t('packets.stopped')}</div>
+        </GlossaryTip>
       ) : (
         <>
           {queue > 0 && (
-            <div
-              className="pv-node__queue"
-              title={t('packets.waiting', { count: queue })}
-              aria-hidden="true"
-            >
-              {queue}
-            </div>
+            <GlossaryTip term="queue" focus="node">
+              <div className="pv-node__queue" aria-hidden="true">
+                {queue}
+              </div>
+            </GlossaryTip>
           )}
           {percent !== null && (
-            <div className="pv-node__load" aria-hidden="true">
-              <div className="pv-node__load-fill" style={{ width: `${percent}%` }} />
-            </div>
+            <GlossaryTip term="load" focus="node">
+              <div className="pv-node__load" aria-hidden="true">
+                <div className="pv-node__load-fill" style={{ transform: `scaleX(${percent / 100})` }} />
+              </div>
+            </GlossaryTip>
           )}
           <span className="visually-hidden">{loadText}</span>
         </>

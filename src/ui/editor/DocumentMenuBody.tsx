@@ -103,6 +103,7 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const [url, setUrl] = useState('');
+  const [tooLong, setTooLong] = useState(false);
   const [copied, setCopied] = useState(false);
 
   useEffect(() => {
@@ -112,7 +113,10 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
     const topology = useDocumentStore.getState().topologies[scene];
     let live = true;
     void import('./shareLink').then(({ shareUrl }) => {
-      if (live) setUrl(shareUrl(scene, topology, lang));
+      if (!live) return;
+      const made = shareUrl(scene, topology, lang);
+      if (made === null) setTooLong(true);
+      else setUrl(made);
     });
     return () => {
       live = false;
@@ -135,6 +139,11 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
         {t('editor.io.shareTitle')}
       </h2>
       <p className="dialog__body">{t('editor.io.shareHint')}</p>
+      {tooLong && (
+        <p role="alert" className="dialog__body">
+          {t('robust.errors.share-too-long')}
+        </p>
+      )}
       <label className="dialog__field">
         <span>{t('editor.io.shareUrl')}</span>
         <input readOnly value={url} onFocus={(e) => e.currentTarget.select()} />

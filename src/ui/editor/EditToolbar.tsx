@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { labelProblem } from '../../core/export/document';
+import { renameProblemText } from './errorText';
 import { checkTopology } from '../../core/topology/rules';
 import { SCENES } from '../../core/topology/scenes';
 import { useDocumentStore } from '../../state/documentStore';
@@ -33,9 +34,7 @@ function RenameForm({ id, onDone }: { id: string; onDone: () => void }) {
     const text = value.trim();
     const p = text ? labelProblem(text) : null;
     if (p) {
-      setProblem(
-        t(p === 'label-too-long' ? 'editor.errors.renameTooLong' : 'editor.errors.renameMarkup'),
-      );
+      setProblem(renameProblemText(p, t));
       return;
     }
     useDocumentStore.getState().rename(scene, id, text);

@@ -2,15 +2,16 @@
  * File actions: export (JSON, PNG, SVG) and import. Loaded with the document menu, after
  * first paint.
  */
-import { parseDocument, serializeDocument, type DocumentError } from '../../core/export/document';
-import type { TFn, TKey } from '../../i18n';
+import { parseDocument, serializeDocument } from '../../core/export/document';
+import type { TFn } from '../../i18n';
 import { useUiStore } from '../../state/uiStore';
 import { sceneTitle } from './actions';
 import { announce, doc, editor, fail, scene, t } from './context';
+import { documentErrorText as errorText, type ErrorLike } from './errorText';
 
 
-export function documentErrorText(error: DocumentError, tr: TFn = t()): string {
-  return tr(`editor.errors.${error.code}` as TKey, { path: error.path ?? '—' });
+export function documentErrorText(error: ErrorLike, tr: TFn = t()): string {
+  return errorText(error, tr);
 }
 
 export function download(filename: string, data: Blob) {

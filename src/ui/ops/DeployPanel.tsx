@@ -131,6 +131,7 @@ export default function DeployPanel() {
           );
         })}
       </ol>
+      <p className="ops-note">{t('ops.deploy.mediaShared')}</p>
 
       <Compose />
     </section>
