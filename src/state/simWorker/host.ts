@@ -178,7 +178,7 @@ export function createEngineHost(post: Post): EngineHost {
         let error: string | undefined;
         try {
           if (!sim) throw new Error('no simulation yet');
-          if (msg.method === 'step') {
+          if (msg.method === 'stepVisible') {
             // Step goes to the next thing the event log shows (a hop, an answer, an error), like
             // Packet Tracer's Capture/Forward: an arrival alone is invisible, so it is not a step.
             let ev = null;
