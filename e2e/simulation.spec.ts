@@ -66,18 +66,23 @@ test.describe('simulation on screen', () => {
     for (const text of await rows.allTextContents()) expect(text).toContain('/static/');
   });
 
-  test('every Step adds exactly one row to the event log (the next hop)', async ({ page }) => {
+  test('every Step adds a row to the event log (the next hop)', async ({ page }) => {
     await page.goto('./?lang=en&scene=production&seed=11');
     const rows = page.getByRole('list', { name: 'Event log' }).locator('.eventlog__row');
     const step = page.getByRole('button', { name: 'Step' });
     await page.waitForFunction(() => (window as HookWindow).__prodviz?.ready() === true);
+    let before = 0;
     for (let i = 1; i <= 25; i++) {
       await step.click();
-      // The engine answers from its worker: wait until it has, then React draws the row.
+      // The engine answers from its worker: wait until it has, then React draws the row(s):
+      // one event can show two rows (a response and its arrival back at the user).
       await page.evaluate(async () => {
         await (window as HookWindow).__prodviz!.eventHash();
       });
-      await expect(rows).toHaveCount(i);
+      await expect.poll(() => rows.count()).toBeGreaterThan(before);
+      const after = await rows.count();
+      expect(after - before).toBeLessThanOrEqual(2);
+      before = after;
     }
     await expect(rows.last()).toHaveText(/^User → NGINX/);
   });
