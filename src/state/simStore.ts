@@ -502,7 +502,7 @@ export const useSimStore = create<SimState>((set, get) => ({
   step: () => {
     set({ playing: false });
     if (!engineTopology) return;
-    send({ op: 'call', method: 'step', args: [] });
+    send({ op: 'call', method: 'stepVisible', args: [] });
     requestFrame();
     publish();
   },

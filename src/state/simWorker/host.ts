@@ -15,6 +15,9 @@ import type { Topology } from '../../core/topology/types';
 import { LOG_CAP } from '../simConstants';
 import type { LogRow, Post, ToEngine } from './protocol';
 
+/** Engine events one Step may look through for the next one the event log shows. */
+const STEP_SEARCH = 1000;
+
 function logged(kind: SimEvent['kind']): boolean {
   return (
     kind === 'hop' ||
@@ -175,8 +178,19 @@ export function createEngineHost(post: Post): EngineHost {
         let error: string | undefined;
         try {
           if (!sim) throw new Error('no simulation yet');
-          const target = (sim as unknown as Callable)[msg.method];
-          value = typeof target === 'function' ? (target as (...a: unknown[]) => unknown).apply(sim, msg.args) : target;
+          if (msg.method === 'stepVisible') {
+            // Step goes to the next thing the event log shows (a hop, an answer, an error), like
+            // Packet Tracer's Capture/Forward: an arrival alone is invisible, so it is not a step.
+            let ev = null;
+            for (let i = 0; i < STEP_SEARCH; i++) {
+              ev = sim.step();
+              if (!ev || logged(ev.kind)) break;
+            }
+            value = ev;
+          } else {
+            const target = (sim as unknown as Callable)[msg.method];
+            value = typeof target === 'function' ? (target as (...a: unknown[]) => unknown).apply(sim, msg.args) : target;
+          }
           if (msg.method === 'setTopology') topology = msg.args[0] as Topology;
         } catch (err) {
           error = err instanceof Error ? err.message : String(err);

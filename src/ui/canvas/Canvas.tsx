@@ -250,7 +250,13 @@ export function Canvas() {
           : { x: 0, y: 0 };
       },
       bounds,
-      fitView: () => void flow.fitView({ padding: 0.12, duration: 250 }),
+      fitView: () => {
+        const right = useEditorStore.getState().reserveRight;
+        void flow.fitView({
+          padding: right > 0 ? { top: 0.06, bottom: 0.06, left: 0.06, right: `${right}px` } : 0.12,
+          duration: 250,
+        });
+      },
       focusCanvas: () => wrapper.current?.focus({ preventScroll: true }),
       focusNode: (id) => {
         useUiStore.setState({ selectedId: id });
@@ -318,6 +324,16 @@ export function Canvas() {
 
   // ——— keyboard: Ctrl/Cmd+A, Delete on a focused connection, C to connect ———
   const connecting = useEditorStore((s) => s.connecting);
+  const reserveRight = useEditorStore((s) => s.reserveRight);
+  const fitOptions = useMemo(
+    () => ({
+      padding:
+        reserveRight > 0
+          ? { top: 0.06, bottom: 0.06, left: 0.06, right: `${reserveRight}px` as const }
+          : 0.12,
+    }),
+    [reserveRight],
+  );
   const centres = useCallback((): Centre[] => {
     const out: Centre[] = [];
     for (const n of flow.getNodes()) {
@@ -486,7 +502,7 @@ export function Canvas() {
       edgesFocusable={!presenting}
       nodesFocusable={!presenting}
       fitView
-      fitViewOptions={{ padding: 0.12 }}
+      fitViewOptions={fitOptions}
       minZoom={0.2}
       maxZoom={2.5}
       colorMode={theme}

@@ -3,6 +3,7 @@ import { useClassroomStore } from '../../state/classroomStore';
 import { useUiStore } from '../../state/uiStore';
 import { startPresenting } from './present';
 import { useHelpStore } from '../help/helpStore';
+import { ChallengesButton } from '../challenges/ChallengesButton';
 import { LiveButton } from '../live/LiveButton';
 
 const ICON = { width: 18, height: 18, viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', strokeWidth: 2, strokeLinecap: 'round', strokeLinejoin: 'round', 'aria-hidden': true } as const;
@@ -87,6 +88,7 @@ export function ClassroomButtons() {
         <span className="cls-btn__label">{t('help.button')}</span>
       </button>
       <LiveButton />
+      <ChallengesButton />
     </div>
   );
 }

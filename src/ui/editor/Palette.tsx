@@ -39,7 +39,7 @@ export function Palette({ variant = 'grid' }: { variant?: 'grid' | 'rail' }) {
   const t = useT();
   const rail = variant === 'rail';
   const [drag, setDrag] = useState<Drag | null>(null);
-  const suppressClick = useRef(false);
+  const suppressClick = useRef<{ kind: ComponentKind; until: number } | null>(null);
 
   // The drag lives in a ref (events can outrun React's renders on a slow tablet); the state
   // only draws the ghost.
@@ -53,7 +53,7 @@ export function Palette({ variant = 'grid' }: { variant?: 'grid' | 'rail' }) {
     if (e.button !== 0) return;
     // A new press starts fresh: a touch drag ends without a click, so the flag must not
     // outlive it and swallow the next tap.
-    suppressClick.current = false;
+    suppressClick.current = null;
     e.currentTarget.setPointerCapture(e.pointerId);
     const p = { x: e.clientX, y: e.clientY };
     update({ kind, pointerId: e.pointerId, start: p, at: p, active: false, overCanvas: false });
@@ -71,18 +71,18 @@ export function Palette({ variant = 'grid' }: { variant?: 'grid' | 'rail' }) {
     const at = { x: e.clientX, y: e.clientY };
     const active = d.active || Math.hypot(at.x - d.start.x, at.y - d.start.y) > DRAG_THRESHOLD;
     if (active) {
-      suppressClick.current = true;
+      // Only the click a mouse sends right after this drag, on this same item, is swallowed.
+      suppressClick.current = { kind: d.kind, until: e.timeStamp + 500 };
       const flow = useEditorStore.getState().flow;
       if (flow && overCanvas(at.x, at.y)) addComponent(d.kind, flow.screenToFlow(at));
     }
     update(null);
   };
   const onPointerCancel = () => update(null);
-  const onClick = (kind: ComponentKind) => () => {
-    if (suppressClick.current) {
-      suppressClick.current = false;
-      return;
-    }
+  const onClick = (kind: ComponentKind) => (e: React.MouseEvent) => {
+    const s = suppressClick.current;
+    suppressClick.current = null;
+    if (s && s.kind === kind && e.timeStamp < s.until) return;
     addAtViewCentre(kind);
   };
   const onKeyDown = (e: KeyboardEvent) => {

@@ -44,6 +44,8 @@ export interface EditorState {
   connecting: Connecting | null;
   /** The node whose name is being edited (the toolbar's rename form). */
   renaming: string | null;
+  /** Pixels on the canvas's right covered by a floating panel (the challenge): fitting keeps clear of them. */
+  reserveRight: number;
   /** The last polite status ("3 deleted"), for the live region. */
   status: Notice | null;
   /** The last error, shown in a role="alert" element until dismissed or replaced. */
@@ -52,6 +54,7 @@ export interface EditorState {
   setSnap: (on: boolean) => void;
   setConnecting: (c: Connecting | null) => void;
   setRenaming: (id: string | null) => void;
+  setReserveRight: (px: number) => void;
   setFlow: (flow: FlowBridge | null) => void;
   announce: (text: string) => void;
   fail: (text: string) => void;
@@ -67,12 +70,14 @@ export const useEditorStore = create<EditorState>((set) => ({
   flow: null,
   connecting: null,
   renaming: null,
+  reserveRight: 0,
   status: null,
   error: null,
   setSelection: (selectedNodes, selectedEdges) => set({ selectedNodes, selectedEdges }),
   setSnap: (snap) => set({ snap }),
   setConnecting: (connecting) => set({ connecting }),
   setRenaming: (renaming) => set({ renaming }),
+  setReserveRight: (reserveRight) => set({ reserveRight }),
   setFlow: (flow) => set({ flow }),
   announce: (text) => set({ status: { kind: 'status', text, seq: ++seq } }),
   fail: (text) => set({ error: { kind: 'error', text, seq: ++seq } }),
