@@ -5,6 +5,10 @@ import './ui/styles.css';
 import { detectLanguage, readSavedLanguage } from './i18n';
 import { initialTheme, sceneFromSearch, useUiStore } from './state/uiStore';
 import { App } from './ui/App';
+import { ErrorBoundary } from './ui/errors/ErrorBoundary';
+import { installChunkErrorListener } from './ui/errors/chunk';
+
+installChunkErrorListener();
 
 const lang = detectLanguage(window.location.search, readSavedLanguage(), navigator.languages ?? []);
 document.documentElement.lang = lang;
@@ -14,6 +18,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary area="app">
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

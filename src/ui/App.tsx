@@ -20,6 +20,7 @@ import { EditorColumn } from './editor/EditorColumn';
 import { EditorNotices } from './editor/EditorNotices';
 import { useUrlSync } from './useUrlSync';
 import { useSimulation } from './useSimulation';
+import { ErrorBoundary } from './errors/ErrorBoundary';
 
 export function App() {
   const t = useT();
@@ -61,41 +62,55 @@ export function App() {
           <TopBarControls />
         </header>
         <div className="toolbar">
-          <div className="toolbar__left">
-            <Transport />
-            <TraceButton />
-          </div>
-          <Metrics />
+          <ErrorBoundary area="toolbar">
+            <div className="toolbar__left">
+              <Transport />
+              <TraceButton />
+            </div>
+            <Metrics />
+          </ErrorBoundary>
         </div>
         <main className="workspace">
-          <EditorColumn />
+          <ErrorBoundary area="editor">
+            <EditorColumn />
+          </ErrorBoundary>
           <div
             id={CANVAS_PANEL_ID}
             role="tabpanel"
             aria-labelledby={`tab-${scene}`}
             className="canvas-wrap"
           >
-            <EditorNotices />
+            <ErrorBoundary area="editor">
+              <EditorNotices />
+            </ErrorBoundary>
             <div key={scene} className={`canvas-anim${still ? '' : ' canvas-anim--enter'}`}>
-              <ReactFlowProvider>
-                <Canvas />
-              </ReactFlowProvider>
+              <ErrorBoundary area="canvas" resetKey={scene}>
+                <ReactFlowProvider>
+                  <Canvas />
+                </ReactFlowProvider>
+              </ErrorBoundary>
             </div>
           </div>
           <aside className="sidepanel" aria-label={t('app.sidePanel')}>
             {traceOpen ? (
               <div className="sidepanel__trace">
-                <Suspense fallback={null}>
-                  <TracePanel />
-                </Suspense>
+                <ErrorBoundary area="panel">
+                  <Suspense fallback={null}>
+                    <TracePanel />
+                  </Suspense>
+                </ErrorBoundary>
               </div>
             ) : (
               <SidePanel />
             )}
-            <EventLog />
+            <ErrorBoundary area="log">
+              <EventLog />
+            </ErrorBoundary>
           </aside>
         </main>
-        <ClassroomMount />
+        <ErrorBoundary area="classroom">
+          <ClassroomMount />
+        </ErrorBoundary>
       </div>
     </>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { parseDocument, serializeDocument, type ProdVizDocument } from '../../core/export/document';
+import { serializeDocument, type ProdVizDocument } from '../../core/export/document';
 import type { SceneId } from '../../core/topology/types';
 import { useDocumentStore } from '../../state/documentStore';
 import { hasSavedWork, usePersistenceStore } from '../../state/persistence';
@@ -7,6 +7,7 @@ import { useUiStore } from '../../state/uiStore';
 import { useT } from '../useT';
 import { sceneTitle } from './actions';
 import { download } from './files';
+import { documentErrorText } from './errorText';
 import { useEditorStore } from './editorStore';
 import './editor.css';
 
@@ -37,12 +38,11 @@ function useShareLink(ask: (doc: ProdVizDocument) => void) {
       if (!hash.startsWith('#doc=')) return;
       const tr = tRef.current;
       void import('./shareLink')
-        .then(({ textFromHash }) => {
-          const text = textFromHash(hash);
-          const result = text === null ? null : parseDocument(text, useUiStore.getState().scene);
+        .then(({ readShareHash }) => {
+          const result = readShareHash(hash, useUiStore.getState().scene);
           clearHash();
-          if (!result || !result.ok) {
-            useEditorStore.getState().fail(tr('editor.errors.linkBroken'));
+          if (!result.ok) {
+            useEditorStore.getState().fail(documentErrorText(result.error, tr));
             return;
           }
           const doc = result.document;

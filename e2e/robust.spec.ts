@@ -1,0 +1,144 @@
+/**
+ * Issue 16: hostile links, saved state and the page itself. Each test names the defect it
+ * covers (1–8); every one failed on the code before the fix.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import lzString from 'lz-string';
+
+const { compressToEncodedURIComponent } = lzString;
+
+const nodes = (page: Page, kind: string) => page.locator(`.react-flow__node[data-kind="${kind}"]`);
+const alertWith = (page: Page, text: string | RegExp) =>
+  page.getByRole('alert').filter({ hasText: text });
+const palette = (page: Page) => page.getByRole('region', { name: 'Components' });
+
+/** The production preset with one change, as document text. */
+function productionDoc(change: (nodes: Record<string, unknown>[]) => void = () => {}): string {
+  const preset = JSON.parse(readFileSync('e2e/fixtures/production.json', 'utf8')) as {
+    topology: { nodes: Record<string, unknown>[] };
+  };
+  change(preset.topology.nodes);
+  return JSON.stringify(preset);
+}
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+async function importText(page: Page, text: string) {
+  await page.getByLabel('Import a ProdViz JSON document').setInputFiles({
+    name: 'doc.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    try {
+      localStorage.setItem('prodviz.editor', '1');
+    } catch {
+      /* storage made to fail on purpose */
+    }
+  });
+});
+
+test.describe('1. prototype keys', () => {
+  test('an inherited label key in saved state, a file or a link never blanks the page', async ({
+    page,
+  }) => {
+    const errors = collectErrors(page);
+    const hostile = (name: string) =>
+      productionDoc((ns) => {
+        ns.find((n) => n.kind === 'server')!.labelKey = `scenes.labels.${name}`;
+      });
+    await page.goto('./?lang=en&scene=production');
+    await page.evaluate((text) => localStorage.setItem('prodviz.doc.production', text), hostile('valueOf'));
+    await page.reload();
+    await expect(nodes(page, 'nginx')).toHaveCount(1);
+    await expect(alertWith(page, 'could not be read')).toBeVisible();
+
+    await importText(page, hostile('constructor'));
+    await expect(alertWith(page, 'scenes.labels.constructor')).toBeVisible();
+    await expect(nodes(page, 'nginx')).toHaveCount(1);
+
+    await page.goto(`./?lang=en&scene=production#doc=${compressToEncodedURIComponent(hostile('hasOwnProperty'))}`);
+    await expect(alertWith(page, 'scenes.labels.hasOwnProperty')).toBeVisible();
+    await expect(nodes(page, 'nginx')).toHaveCount(1);
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('2. error boundaries', () => {
+  test('a crash in the canvas leaves the rest working and offers download, reset and report', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('./?lang=en&scene=production');
+    await expect(nodes(page, 'nginx')).toHaveCount(1);
+    await page.evaluate(() => {
+      (window as unknown as { __prodvizCrash: unknown }).__prodvizCrash = { area: 'canvas', nodeId: 'sqlite' };
+    });
+    await palette(page).getByRole('button', { name: 'Add SQLite' }).click();
+    const crash = alertWith(page, 'Something went wrong in the diagram');
+    await expect(crash).toBeVisible();
+    // The rest keeps working: the side panel switches tabs, the transport plays.
+    await page.getByRole('tab', { name: 'Scaling' }).click();
+    await expect(page.getByRole('tab', { name: 'Scaling' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('region', { name: 'Metrics' })).toBeVisible();
+
+    const download = page.waitForEvent('download');
+    await crash.getByRole('button', { name: 'Download this document' }).click();
+    const saved = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as {
+      topology: { nodes: { kind: string }[] };
+    };
+    expect(saved.topology.nodes.some((n) => n.kind === 'sqlite')).toBe(true);
+
+    await crash.getByRole('button', { name: 'Report' }).click();
+    await expect(crash).toContainText('diagnostic text is copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^ProdViz diagnostic/);
+
+    await crash.getByRole('button', { name: 'Reset this scene' }).click();
+    await expect(crash).toHaveCount(0);
+    await expect(nodes(page, 'nginx')).toHaveCount(1);
+    await expect(nodes(page, 'sqlite')).toHaveCount(0);
+  });
+
+  test('a crash in a side panel keeps the canvas', async ({ page }) => {
+    await page.addInitScript(() => {
+      (window as unknown as { __prodvizCrash: unknown }).__prodvizCrash = { area: 'panel' };
+    });
+    await page.goto('./?lang=en&scene=production');
+    await expect(alertWith(page, 'Something went wrong in this panel')).toBeVisible();
+    await expect(nodes(page, 'nginx')).toHaveCount(1);
+    await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+  });
+
+  test('a saved document that crashes on load is set aside and the scene starts from its preset', async ({
+    page,
+  }) => {
+    const saved = productionDoc((ns) => {
+      ns.push({ id: 'boom', kind: 'redis', position: { x: 900, y: 900 } });
+    });
+    await page.addInitScript(() => {
+      (window as unknown as { __prodvizCrash: unknown }).__prodvizCrash = { area: 'canvas', nodeId: 'boom' };
+    });
+    await page.goto('./?lang=en&scene=production');
+    await page.evaluate((text) => localStorage.setItem('prodviz.doc.production', text), saved);
+    await page.reload();
+    await expect(alertWith(page, 'set aside')).toBeVisible();
+    await expect(nodes(page, 'nginx')).toHaveCount(1);
+    await expect(nodes(page, 'redis')).toHaveCount(1);
+    const banner = alertWith(page, 'could not be read');
+    const download = page.waitForEvent('download');
+    await banner.getByRole('button', { name: 'Download the saved copy' }).click();
+    expect(readFileSync(await (await download).path(), 'utf8')).toBe(saved);
+    await page.reload();
+    await expect(nodes(page, 'nginx')).toHaveCount(1);
+    await expect(alertWith(page, 'Something went wrong')).toHaveCount(0);
+  });
+});
