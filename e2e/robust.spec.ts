@@ -5,6 +5,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import lzString from 'lz-string';
+import { lzBomb } from '../src/core/export/lzBomb';
 
 const { compressToEncodedURIComponent } = lzString;
 
@@ -141,4 +142,62 @@ test.describe('2. error boundaries', () => {
     await expect(nodes(page, 'nginx')).toHaveCount(1);
     await expect(alertWith(page, 'Something went wrong')).toHaveCount(0);
   });
+});
+
+test.describe('3. share-link bombs', () => {
+  test('a decompression bomb or an over-long link is refused with its reason; nothing changes', async ({
+    page,
+  }) => {
+    const errors = collectErrors(page);
+    await page.goto('./?lang=en&scene=production');
+    await palette(page).getByRole('button', { name: 'Add SQLite' }).click();
+    await expect(nodes(page, 'sqlite')).toHaveCount(1);
+    // Pasted into the open tab: only the hash changes.
+    await page.evaluate((bomb) => (window.location.hash = `doc=${bomb}`), lzBomb(60_000));
+    await expect(alertWith(page, 'unpacks to more than 1 MB')).toBeVisible();
+    await expect(nodes(page, 'sqlite')).toHaveCount(1);
+    await page.evaluate(() => (window.location.hash = `doc=${'A'.repeat(200_001)}`));
+    await expect(alertWith(page, 'longer than 200000 characters')).toBeVisible();
+    await expect(nodes(page, 'sqlite')).toHaveCount(1);
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('8. storage full', () => {
+  test('a share link can be made while storage is full', async ({ page }) => {
+    await page.addInitScript(() => {
+      const original = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        if (key.startsWith('prodviz.'))
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return original.call(this, key, value);
+      };
+    });
+    await page.goto('./?lang=en&scene=production');
+    await palette(page).getByRole('button', { name: 'Add Redis' }).click();
+    await expect(alertWith(page, 'Browser storage is full')).toBeVisible();
+    await page.getByRole('button', { name: 'Share link' }).click();
+    await expect(page.getByRole('textbox', { name: 'Link' })).toHaveValue(/#doc=/);
+  });
+});
+
+test('8. with storage unavailable (a throwing localStorage) the app renders and a link can be made', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  await page.goto('./?lang=en&scene=production');
+  await expect(nodes(page, 'nginx')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Edit the diagram' }).click();
+  await palette(page).getByRole('button', { name: 'Add Redis' }).click();
+  await expect(alertWith(page, 'storage')).toBeVisible();
+  await page.getByRole('button', { name: 'Share link' }).click();
+  await expect(page.getByRole('textbox', { name: 'Link' })).toHaveValue(/#doc=/);
+  expect(errors).toEqual([]);
 });

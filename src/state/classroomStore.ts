@@ -90,7 +90,8 @@ export const useClassroomStore = create<ClassroomState>((set, get) => ({
   highlight: [],
   blank: false,
   laser: false,
-  progress: typeof localStorage === 'undefined' ? {} : loadProgress(),
+  // loadProgress catches a missing or throwing storage (typeof on a throwing getter throws too).
+  progress: loadProgress(),
   updateReady: false,
   openLessons: () => set({ lessonsOpen: true, quizOpen: false }),
   closeLessons: () => set({ lessonsOpen: false }),

@@ -174,7 +174,11 @@ interface Saveable {
 
 /** Saves every scene whose topology changed, right after the change. */
 export function attachAutosave<S extends Saveable>(store: UseBoundStore<StoreApi<S>>) {
-  if (!storage()) return;
+  if (!storage()) {
+    // Nothing this visit does will be saved: say so now, not after the first edit is lost.
+    if (typeof window !== 'undefined') usePersistenceStore.setState({ storageError: 'unavailable' });
+    return;
+  }
   store.subscribe((state, prev) => {
     for (const scene of SCENE_IDS) {
       if (state.topologies[scene] !== prev.topologies[scene])
