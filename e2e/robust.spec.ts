@@ -201,3 +201,22 @@ test('8. with storage unavailable (a throwing localStorage) the app renders and 
   await expect(page.getByRole('textbox', { name: 'Link' })).toHaveValue(/#doc=/);
   expect(errors).toEqual([]);
 });
+
+test.describe('4. query parameters', () => {
+  test('unknown values fall back with a notice, never a blank page', async ({ page }) => {
+    const errors = collectErrors(page);
+    const long = 'x'.repeat(8000);
+    await page.goto(`./?lang=en&scene=${long}&seed=abc&lesson=nope&step=2&join=%3Cb%3E`);
+    await expect(nodes(page, 'nginx')).toHaveCount(1);
+    const notice = alertWith(page, `scene “${'x'.repeat(40)}…” that does not exist, so Production is shown`);
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText('seed “abc”');
+    await expect(notice).toContainText('lesson “nope”');
+    await expect(notice).toContainText('class code “<b>”');
+    await expect(page).not.toHaveURL(/xxxx|seed=|lesson=|join=/);
+    await page.goto('./?lang=fr&scene=staging');
+    await expect(alertWith(page, 'language “fr”')).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'Staging' })).toHaveAttribute('aria-selected', 'true');
+    expect(errors).toEqual([]);
+  });
+});
