@@ -220,3 +220,39 @@ test.describe('4. query parameters', () => {
     expect(errors).toEqual([]);
   });
 });
+
+test.describe('5. replacing work that is not safely saved', () => {
+  test('with storage full, a pasted link and an import both ask first', async ({ page }) => {
+    await page.addInitScript(() => {
+      const original = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        if (key.startsWith('prodviz.doc.'))
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return original.call(this, key, value);
+      };
+    });
+    const shared = productionDoc((ns) => {
+      ns.push({ id: 'cdn', kind: 'cdn', position: { x: -300, y: 0 } });
+    });
+    await page.goto('./?lang=en&scene=production');
+    await palette(page).getByRole('button', { name: 'Add SQLite' }).click();
+    await expect(alertWith(page, 'Browser storage is full')).toBeVisible();
+
+    await page.evaluate((h) => (window.location.hash = h), `doc=${compressToEncodedURIComponent(shared)}`);
+    const ask = page.getByRole('dialog', { name: 'Replace your work?' });
+    await expect(ask).toContainText('storage is full');
+    await ask.getByRole('button', { name: 'Keep my work' }).click();
+    await expect(nodes(page, 'sqlite')).toHaveCount(1);
+    await expect(nodes(page, 'cdn')).toHaveCount(0);
+
+    await importText(page, shared);
+    await expect(ask).toContainText('Opening the file replaces it');
+    await ask.getByRole('button', { name: 'Keep my work' }).click();
+    await expect(nodes(page, 'sqlite')).toHaveCount(1);
+
+    await page.evaluate((h) => (window.location.hash = h), `doc=${compressToEncodedURIComponent(shared)}`);
+    await ask.getByRole('button', { name: 'Replace it' }).click();
+    await expect(nodes(page, 'cdn')).toHaveCount(1);
+    await expect(nodes(page, 'sqlite')).toHaveCount(0);
+  });
+});

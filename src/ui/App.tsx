@@ -21,6 +21,7 @@ import { EditorNotices } from './editor/EditorNotices';
 import { useUrlSync } from './useUrlSync';
 import { useSimulation } from './useSimulation';
 import { ErrorBoundary } from './errors/ErrorBoundary';
+import { ReplaceDialog } from './errors/ReplaceDialog';
 
 export function App() {
   const t = useT();
@@ -110,6 +111,9 @@ export function App() {
         </main>
         <ErrorBoundary area="classroom">
           <ClassroomMount />
+        </ErrorBoundary>
+        <ErrorBoundary area="editor">
+          <ReplaceDialog />
         </ErrorBoundary>
       </div>
     </>

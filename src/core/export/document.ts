@@ -11,6 +11,7 @@ import * as v from 'valibot';
 import { COMPONENT_KINDS } from '../catalog/catalog';
 import { validateTopology } from '../topology/graph';
 import { isLabelKey, PROTOTYPE_NAMES } from '../topology/labelKeys';
+import { PARAM_LIMITS, type LimitedParam } from '../topology/limits';
 import type { NodeParams, SceneId, TopoEdge, TopoNode, Topology } from '../topology/types';
 import { SCENE_IDS } from '../topology/types';
 
@@ -162,6 +163,10 @@ const int = (min: number, max: number) =>
   v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
 const num = (min: number, max: number) =>
   v.pipe(v.number(), v.finite(), v.minValue(min), v.maxValue(max));
+const limited = (name: LimitedParam) => {
+  const { min, max, integer } = PARAM_LIMITS[name];
+  return integer ? int(min, max) : num(min, max);
+};
 
 /**
  * Known parameters are checked by type and range. Parameters this version does not know
@@ -170,14 +175,14 @@ const num = (min: number, max: number) =>
 const paramsSchema = v.pipe(
   v.objectWithRest(
     {
-      workers: v.optional(int(1, 256)),
+      workers: v.optional(limited('workers')),
       workerClass: v.optional(v.picklist(['sync', 'gthread', 'async'])),
-      cores: v.optional(int(1, 256)),
-      memoryMb: v.optional(int(64, 4_194_304)),
-      hitRatio: v.optional(num(0, 1)),
-      serviceMs: v.optional(num(0, 600_000)),
+      cores: v.optional(limited('cores')),
+      memoryMb: v.optional(limited('memoryMb')),
+      hitRatio: v.optional(limited('hitRatio')),
+      serviceMs: v.optional(limited('serviceMs')),
       up: v.optional(v.boolean()),
-      weight: v.optional(num(0, 1000)),
+      weight: v.optional(limited('weight')),
     },
     v.union([v.pipe(v.number(), v.finite()), v.boolean(), shortText]),
   ),
