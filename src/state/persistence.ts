@@ -76,7 +76,7 @@ export function readSavedTopologies(): Partial<Record<SceneId, Topology>> {
     try {
       const text = store.getItem(saveKey(scene));
       if (text !== null) {
-        const result = parseDocument(text, scene);
+        const result = parseDocument(text, scene, { repair: true });
         if (result.ok) out[scene] = result.document.topology;
         else {
           corrupt[scene] = text;

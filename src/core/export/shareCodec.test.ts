@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { lzBomb } from './lzBomb';
 import { inflateBounded, LINK_LIMITS } from './shareCodec';
 
-describe('the bounded share-link decoder', () => {
+describe('the bounded share-link decoder', { timeout: 60_000 }, () => {
   it('reads every link lz-string writes, exactly as lz-string does (old links still open)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
