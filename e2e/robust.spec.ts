@@ -256,3 +256,40 @@ test.describe('5. replacing work that is not safely saved', () => {
     await expect(nodes(page, 'sqlite')).toHaveCount(0);
   });
 });
+
+test('7. a lazy chunk that fails to load (a redeploy) says a newer version is available, not a blank page', async ({
+  page,
+}) => {
+  // What a server does after a redeploy: the old hashed chunk is gone, index.html comes back.
+  await page.route(/\/assets\/ScalingPanel-[^/]+\.js$/, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>ProdViz</title>' }),
+  );
+  await page.goto('./?lang=en&scene=production');
+  await expect(nodes(page, 'nginx')).toHaveCount(1);
+  await page.getByRole('tab', { name: 'Scaling' }).click();
+  const stale = alertWith(page, 'A newer version of ProdViz is available');
+  await expect(stale).toBeVisible();
+  await expect(stale.getByRole('button', { name: 'Reload' })).toBeVisible();
+  await expect(nodes(page, 'nginx')).toHaveCount(1);
+  await page.getByRole('tab', { name: 'Details' }).click();
+  await expect(page.getByRole('tab', { name: 'Details' })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('7. names with direction overrides, C1 controls, lone surrogates or only invisible characters are refused with the reason', async ({
+  page,
+}) => {
+  await page.goto('./?lang=en&scene=production');
+  const cases: [string, RegExp][] = [
+    ['admin\u202Egnp.exe', /text-direction characters/],
+    ['a\u0085b', /control characters/],
+    ['x\uD800y', /broken character/],
+    ['\u200B\u200B', /only of spaces or invisible/],
+  ];
+  for (const [label, reason] of cases) {
+    await importText(page, productionDoc((ns) => (ns[0]!.label = label)));
+    await expect(alertWith(page, reason)).toBeVisible();
+  }
+  const deep = `{"format":"prodviz","version":1,"scene":"production","topology":${'['.repeat(70)}${']'.repeat(70)}}`;
+  await importText(page, deep);
+  await expect(alertWith(page, 'more than 64 levels deep')).toBeVisible();
+});
