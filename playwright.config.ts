@@ -27,6 +27,8 @@ const port = Number(process.env.PW_PORT ?? 4173);
 
 export default defineConfig({
   testDir: './e2e',
+  // Live-class specs start their own server: playwright.live.config.ts (npm run test:live).
+  testIgnore: /(^|\/)live[^/]*\.spec\.ts$/,
   fullyParallel: true,
   forbidOnly: true,
   retries: 0,

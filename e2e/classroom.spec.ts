@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { COURSE_SECTIONS } from '../src/core/lessons/sections';
+import { COURSE_SECTIONS, EXTRA_LESSONS, LESSON_IDS } from '../src/core/lessons/sections';
 import type { Quiz } from '../src/core/lessons/types';
 
 const quiz = JSON.parse(readFileSync(new URL('../src/content/quiz.json', import.meta.url), 'utf8')) as Quiz;
@@ -20,8 +20,8 @@ test.describe('classroom', () => {
     const dialog = page.getByRole('dialog', { name: 'Course lessons' });
     await expect(dialog).toBeVisible();
     const list = dialog.getByRole('list', { name: 'Course lessons' });
-    await expect(list.getByRole('listitem')).toHaveCount(COURSE_SECTIONS.length);
-    for (const s of COURSE_SECTIONS) {
+    await expect(list.getByRole('listitem')).toHaveCount(LESSON_IDS.length);
+    for (const s of [...COURSE_SECTIONS, ...EXTRA_LESSONS]) {
       await expect(list.getByRole('button', { name: s.name, exact: true })).toBeVisible();
     }
     expect(await seriousViolations(page, '.lessons-dialog')).toEqual([]);
@@ -49,7 +49,7 @@ test.describe('classroom', () => {
     await expect(card).toContainText('3 / 7');
     await expect(card.getByRole('heading', { name: "Let's load it" })).toBeVisible();
     await expect(page.getByRole('tab', { name: 'Development' })).toHaveAttribute('aria-selected', 'true');
-    await expect(page.locator('style[data-lesson-highlight="runserver"]')).toHaveCount(1);
+    await expect(page.locator('html[data-lesson-highlight="runserver"]')).toHaveCount(1);
     // The step's action started the traffic.
     await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   });
@@ -66,6 +66,10 @@ test.describe('classroom', () => {
     await expect(page.locator('.app')).toHaveClass(/presenting/);
 
     await page.keyboard.press('ArrowRight');
+    await expect(counter(page)).toHaveText('Step 2 / 7');
+    // Step 3 asks the class first: the question, then the step.
+    await page.keyboard.press('Space');
+    await expect(presenter.getByRole('heading', { name: 'Predict first' })).toBeVisible();
     await expect(counter(page)).toHaveText('Step 2 / 7');
     await page.keyboard.press('Space');
     await expect(counter(page)).toHaveText('Step 3 / 7');
@@ -140,10 +144,14 @@ test.describe('classroom', () => {
     const card = page.getByRole('region', { name: 'Lesson' });
     await expect(card).toContainText('4 / 6');
     await expect(page.getByRole('tab', { name: 'Production' })).toHaveAttribute('aria-selected', 'true');
-    await expect(page.getByRole('slider', { name: 'Requests per second' })).toHaveValue('350');
+    await expect(page.getByRole('slider', { name: 'Requests per second' })).toHaveValue('250');
+    await expect(page.locator('.react-flow__node[data-id="app2"]')).toHaveCount(0);
     await expect(page.locator('.react-flow__node[data-id="app3"]')).toHaveCount(0);
-    // Next: "add a third server" — the live architecture gets App server 3 and traffic reaches it.
+    // Next asks the class to predict; Reveal adds the servers — App server 3 appears and traffic reaches it.
     await card.getByRole('button', { name: /Next/ }).click();
+    await expect(card.getByRole('heading', { name: 'Predict first' })).toBeVisible();
+    await expect(page.locator('.react-flow__node[data-id="app3"]')).toHaveCount(0);
+    await card.getByRole('button', { name: /Reveal/ }).click();
     await expect(card).toContainText('5 / 6');
     await expect(page.locator('.react-flow__node[data-id="app3"]')).toBeVisible();
     await expect(page.locator('.react-flow__node[data-id="app3-gunicorn"]')).toBeVisible();
@@ -164,6 +172,9 @@ test.describe('classroom', () => {
     const nginx = page.locator('.react-flow__node[data-id="nginx"]');
     await expect(nginx).not.toContainText('stopped');
     await card.getByRole('button', { name: /Next/ }).click();
+    await expect(card).toContainText('what do users see?');
+    await expect(nginx).not.toContainText('stopped');
+    await card.getByRole('button', { name: /Reveal/ }).click();
     await expect(card).toContainText('NGINX stopped');
     await expect(nginx).toContainText('stopped');
     await card.getByRole('button', { name: /Next/ }).click();

@@ -13,13 +13,13 @@ test.describe('configs panel', () => {
     await openConfigs(page);
     const nginx = page.getByRole('region', { name: 'nginx.conf' });
     await expect(nginx).toContainText('upstream django_app {');
-    await expect(nginx).toContainText('server 10.0.0.11:8000;');
-    await expect(nginx).toContainText('server 10.0.0.12:8000;');
+    await expect(nginx).toContainText('server 10.0.0.11:8000 max_fails=3 fail_timeout=10s;');
+    await expect(nginx).toContainText('server 10.0.0.12:8000 max_fails=3 fail_timeout=10s;');
     await expect(nginx).toContainText('location /static/');
     // highlight.js arrived (lazily) and marked the tokens up.
     await expect(nginx.locator('code.hljs .hljs-comment').first()).toBeVisible();
     // Every file is listed with its own Copy and Download buttons.
-    for (const name of ['nginx.conf', 'gunicorn.service', 'gunicorn.conf.py', 'docker-compose.yml', 'Dockerfile', 'deploy.yml']) {
+    for (const name of ['nginx.conf', 'gunicorn.service', 'gunicorn.conf.py', 'settings.py', 'docker-compose.yml', 'Dockerfile', '.dockerignore', 'deploy.yml']) {
       await expect(page.getByRole('button', { name: `Copy ${name}` })).toBeVisible();
       await expect(page.getByRole('button', { name: `Download ${name}` })).toBeVisible();
     }
@@ -32,7 +32,7 @@ test.describe('configs panel', () => {
     await expect(page.getByRole('status').filter({ hasText: 'copied' })).toHaveText('nginx.conf copied to the clipboard.');
     const clip = await page.evaluate(() => navigator.clipboard.readText());
     expect(clip).toContain('upstream django_app {');
-    expect(clip).toContain('server 10.0.0.12:8000;');
+    expect(clip).toContain('server 10.0.0.12:8000 max_fails=3 fail_timeout=10s;');
   });
 
   test('Download produces the file', async ({ page }) => {
@@ -59,8 +59,21 @@ test.describe('configs panel', () => {
     await expect(nginx).toContainText('server_name shop.example.org www.shop.example.org;');
     // Staging has one app server: the upstream follows the canvas.
     await page.getByRole('tablist', { name: 'Environments' }).getByRole('tab', { name: 'Staging' }).click();
-    await expect(nginx).toContainText('server 10.0.0.11:8000;');
+    await expect(nginx).toContainText('server 10.0.0.11:8000 max_fails=3 fail_timeout=10s;');
     await expect(nginx).not.toContainText('10.0.0.12');
+  });
+
+  test('the app servers’ real addresses can be typed; a bad one is refused with a message', async ({ page }) => {
+    await openConfigs(page);
+    const nginx = page.getByRole('region', { name: 'nginx.conf' });
+    await expect(nginx).toContainText('exist only on the');
+    await page.getByRole('textbox', { name: 'app2 address' }).fill('192.168.1.22');
+    await expect(nginx).toContainText('server 192.168.1.22:8000 max_fails=3 fail_timeout=10s;');
+    await expect(nginx).toContainText('server 10.0.0.11:8000 max_fails=3 fail_timeout=10s;');
+    await page.getByRole('textbox', { name: 'app1 address' }).fill('1.2.3.4; evil');
+    await expect(page.getByRole('alert').filter({ hasText: 'Not a valid IP address' })).toBeVisible();
+    await expect(nginx).not.toContainText('evil');
+    await expect(nginx).toContainText('server 10.0.0.11:8000 max_fails=3 fail_timeout=10s;');
   });
 
   test('keyboard opens a file; axe finds nothing serious', async ({ page }) => {

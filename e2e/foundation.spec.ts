@@ -57,7 +57,7 @@ test.describe('deep links and language', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await page.getByRole('combobox', { name: 'Language' }).selectOption('tr');
     await expect(page.locator('html')).toHaveAttribute('lang', 'tr');
-    await expect(page.getByRole('tab', { name: 'Gerçek dünya' })).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'Büyük ölçek' })).toBeVisible();
     await expect(page.getByText(/[ıİşğçöü]/).first()).toBeVisible();
     // The saved choice wins over the browser once there is no ?lang= in the address.
     await page.goto('./?scene=production');

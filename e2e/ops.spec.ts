@@ -174,7 +174,7 @@ test.describe('security drills', () => {
     await expect(results.filter({ hasText: 'port 5432' }).getByRole('status')).toContainText('skips NGINX');
     for (const name of ['HTTPS', 'Firewall', 'Secure headers', 'Authentication']) await page.getByRole('checkbox', { name: new RegExp(`^${name}`) }).check();
     for (const d of drills) await expect(results.filter({ hasText: d }).getByRole('status')).toContainText('Blocked.');
-    await expect(results.filter({ hasText: 'port 8000' }).getByRole('status')).toContainText('only 80 and 443');
+    await expect(results.filter({ hasText: 'port 8000' }).getByRole('status')).toContainText('only 22 (SSH), 80 and 443');
     await expect(results.filter({ hasText: 'clickjacking' }).getByRole('status')).toContainText("frame-ancestors 'none'");
     await expect(results.filter({ hasText: '/orders/' }).getByRole('status')).toContainText('HTTP 302');
     await expect(page.getByRole('list', { name: 'Response headers' })).toContainText('Strict-Transport-Security');

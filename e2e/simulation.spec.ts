@@ -1,4 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
+import type { BenchHook } from '../src/ui/benchHook';
+
+type HookWindow = Window & { __prodviz?: BenchHook };
 
 const metric = (page: Page, label: string) =>
   page.getByRole('region', { name: 'Metrics' }).locator('.stat', { hasText: label }).locator('.stat__value');
@@ -68,8 +71,15 @@ test.describe('simulation on screen', () => {
     const rows = page.getByRole('list', { name: 'Event log' }).locator('.eventlog__row');
     const step = page.getByRole('button', { name: 'Step' });
     let before = 0;
+    await page.waitForFunction(() => (window as HookWindow).__prodviz?.ready() === true);
     for (let i = 0; i < 25; i++) {
       await step.click();
+      // The engine answers from its worker: wait until it has (its reply comes after the
+      // step's summary) and React has drawn, then count.
+      await page.evaluate(async () => {
+        await (window as HookWindow).__prodviz!.eventHash();
+        await new Promise(requestAnimationFrame);
+      });
       const after = await rows.count();
       expect(after - before).toBeLessThanOrEqual(1);
       expect(after).toBeGreaterThanOrEqual(before);

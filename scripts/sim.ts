@@ -10,42 +10,19 @@
  * --seconds N       simulated seconds (default 60)
  * --seed N          integer seed (default 1)
  * --mix a=x,b=y     request mix shares (static, page, api, upload)
- * --set ID.P=V      override a node parameter (repeatable); V is a number, true/false or a word
+ * --set ID.P=V      override a node parameter (repeatable): any parameter the engine reads
+ *                   (src/core/sim/cli.ts SIM_PARAMS); V is a number, true/false or a word
+ * --internet-ms N   network delay of a hop over the internet (default 20)
+ * --lan-ms N        network delay of a hop between two machines (default 1)
  *
  * Bad arguments: one line on stderr and exit code 2.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { isComponentKind } from '../src/core/catalog/catalog';
+import { UsageError, applySet, parseSimArgs } from '../src/core/sim/cli';
 import { Simulation } from '../src/core/sim/engine';
-import { REQUEST_TYPES, type RequestType, type SimNodeParams } from '../src/core/sim/types';
 import { getScene } from '../src/core/topology/scenes';
 import { isSceneId, type Topology } from '../src/core/topology/types';
-
-class UsageError extends Error {}
-
-const PARAMS: Record<string, 'number' | 'boolean' | readonly string[]> = {
-  workers: 'number',
-  workerClass: ['sync', 'gthread', 'async'],
-  cores: 'number',
-  memoryMb: 'number',
-  hitRatio: 'number',
-  serviceMs: 'number',
-  up: 'boolean',
-  weight: 'number',
-  concurrency: 'number',
-  backlog: 'number',
-  timeoutMs: 'number',
-  queriesPerRequest: 'number',
-  lbMethod: ['round_robin', 'least_conn', 'ip_hash'],
-};
-
-function num(name: string, raw: string | undefined, fallback: number, check: (n: number) => boolean): number {
-  if (raw === undefined) return fallback;
-  const v = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(v) || !check(v)) throw new UsageError(`invalid --${name} "${raw}"`);
-  return v;
-}
 
 function asTopology(value: unknown, file: string): Topology {
   const obj = value as { topology?: unknown } | null;
@@ -68,68 +45,11 @@ function asTopology(value: unknown, file: string): Topology {
   return t;
 }
 
-function applySet(t: Topology, spec: string): void {
-  const m = /^([^=]+)\.([A-Za-z]+)=(.*)$/.exec(spec);
-  if (!m) throw new UsageError(`invalid --set "${spec}" (expected nodeId.param=value)`);
-  const [, id, param, raw] = m as unknown as [string, string, string, string];
-  const node = t.nodes.find((n) => n.id === id);
-  if (!node) throw new UsageError(`--set: no node "${id}"`);
-  const type = PARAMS[param];
-  if (type === undefined) throw new UsageError(`--set: unknown parameter "${param}" (known: ${Object.keys(PARAMS).join(', ')})`);
-  let value: number | boolean | string;
-  if (type === 'number') {
-    value = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(value) || value < 0) throw new UsageError(`--set ${id}.${param}: "${raw}" is not a number ≥ 0`);
-  } else if (type === 'boolean') {
-    if (raw !== 'true' && raw !== 'false') throw new UsageError(`--set ${id}.${param}: expected true or false`);
-    value = raw === 'true';
-  } else {
-    if (!type.includes(raw)) throw new UsageError(`--set ${id}.${param}: expected one of ${type.join(', ')}`);
-    value = raw;
-  }
-  node.params = { ...(node.params ?? {}), [param]: value } as SimNodeParams;
-}
-
-function parseMix(raw: string): Partial<Record<RequestType, number>> {
-  const mix: Partial<Record<RequestType, number>> = {};
-  for (const part of raw.split(',')) {
-    const [k, v] = part.split('=');
-    const share = Number(v);
-    if (!REQUEST_TYPES.includes(k as RequestType) || v === undefined || !Number.isFinite(share) || share < 0) {
-      throw new UsageError(`invalid --mix "${raw}" (expected e.g. static=0.4,page=0.4,api=0.15,upload=0.05)`);
-    }
-    mix[k as RequestType] = share;
-  }
-  return mix;
-}
-
 const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
 function main(argv: string[]): void {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        scene: { type: 'string' },
-        doc: { type: 'string' },
-        rps: { type: 'string' },
-        seconds: { type: 'string' },
-        seed: { type: 'string' },
-        mix: { type: 'string' },
-        set: { type: 'string', multiple: true },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (err) {
-    throw new UsageError((err as Error).message.split('\n')[0]!);
-  }
-  if (values.scene !== undefined && values.doc !== undefined) throw new UsageError('give --scene or --doc, not both');
-  const rps = num('rps', values.rps, 100, (v) => v >= 0);
-  const seconds = num('seconds', values.seconds, 60, (v) => v > 0);
-  const seed = num('seed', values.seed, 1, (v) => Number.isInteger(v));
-  const mix = values.mix !== undefined ? parseMix(values.mix) : undefined;
+  const values = parseSimArgs(argv);
+  const { rps, seconds, seed, mix } = values;
 
   let topology: Topology;
   let source: string;
@@ -154,9 +74,16 @@ function main(argv: string[]): void {
     topology = getScene(id).topology;
     source = id;
   }
-  for (const spec of values.set ?? []) applySet(topology, spec);
+  for (const spec of values.set) applySet(topology, spec);
 
-  const sim = new Simulation(topology, { seed, rps, eventLog: 0, ...(mix ? { mix } : {}) });
+  const sim = new Simulation(topology, {
+    seed,
+    rps,
+    eventLog: 0,
+    ...(mix ? { mix } : {}),
+    ...(values.internetMs !== undefined ? { internetMs: values.internetMs } : {}),
+    ...(values.lanMs !== undefined ? { lanMs: values.lanMs } : {}),
+  });
   const t0 = performance.now();
   sim.advanceTo(seconds * 1000);
   const wallMs = performance.now() - t0;
@@ -172,6 +99,9 @@ function main(argv: string[]): void {
       queueAvg: round(n.queueAvg, 3),
       served: n.served,
       rejected: n.rejected,
+      dropped: n.dropped,
+      timedOut: n.timedOut,
+      recycled: n.recycled,
       meanWaitMs: round(n.meanWaitMs, 3),
     };
   }
@@ -193,6 +123,7 @@ function main(argv: string[]): void {
       max: round(m.totals.latency.max),
     },
     errorsByStatus: m.totals.errorsByStatus,
+    tracebacks: m.tracebacks,
     lastWindow: {
       windowMs: round(m.windowMs),
       throughput: round(m.throughput),

@@ -6,7 +6,7 @@
  * code that puts a step on the live canvas (ui/classroom/driver.ts) loads with them.
  */
 import { create } from 'zustand';
-import { isSectionId } from '../core/lessons/sections';
+import { isLessonId } from '../core/lessons/sections';
 import { useUiStore } from './uiStore';
 
 export const PROGRESS_STORAGE_KEY = 'prodviz.lessons.progress';
@@ -32,6 +32,11 @@ export interface ClassroomState {
   progress: Record<string, LessonProgress>;
   /** A new version of the app is waiting (service worker). */
   updateReady: boolean;
+  /** "Predict first": the step whose question is on screen, before it is revealed (null: none). */
+  predicting: number | null;
+  /** The glossary view and the interview-question view (projector). */
+  glossaryOpen: boolean;
+  interviewOpen: boolean;
   openLessons: () => void;
   closeLessons: () => void;
   openQuiz: () => void;
@@ -46,6 +51,11 @@ export interface ClassroomState {
   record: (id: string, step: number, total: number) => void;
   resetProgress: (id: string) => void;
   setUpdateReady: (on: boolean) => void;
+  setPredicting: (step: number | null) => void;
+  openGlossary: () => void;
+  closeGlossary: () => void;
+  openInterview: () => void;
+  closeInterview: () => void;
 }
 
 function loadProgress(): Record<string, LessonProgress> {
@@ -56,7 +66,7 @@ function loadProgress(): Record<string, LessonProgress> {
     for (const [id, v] of Object.entries(raw as Record<string, unknown>)) {
       const p = (v ?? {}) as Partial<LessonProgress>;
       // Clamped per field on read: a total of 1–500 steps, seen within 0…total ("-5 / 4" → "0 / 4").
-      if (!isSectionId(id) || !Number.isInteger(p.total) || !Number.isInteger(p.seen)) continue;
+      if (!isLessonId(id) || !Number.isInteger(p.total) || !Number.isInteger(p.seen)) continue;
       const total = Math.min(500, Math.max(1, p.total!));
       out[id] = { seen: Math.min(total, Math.max(0, p.seen!)), total };
     }
@@ -78,7 +88,7 @@ function saveProgress(progress: Record<string, LessonProgress>) {
 export function lessonFromSearch(search: string): { lessonId: string | null; step: number } {
   const params = new URLSearchParams(search);
   const id = params.get('lesson');
-  if (!isSectionId(id)) return { lessonId: null, step: 0 };
+  if (!isLessonId(id)) return { lessonId: null, step: 0 };
   const n = Number(params.get('step') ?? '1');
   return { lessonId: id, step: Number.isInteger(n) && n >= 1 ? n - 1 : 0 };
 }
@@ -96,16 +106,19 @@ export const useClassroomStore = create<ClassroomState>((set, get) => ({
   // loadProgress catches a missing or throwing storage (typeof on a throwing getter throws too).
   progress: loadProgress(),
   updateReady: false,
+  predicting: null,
+  glossaryOpen: false,
+  interviewOpen: false,
   openLessons: () => set({ lessonsOpen: true, quizOpen: false }),
   closeLessons: () => set({ lessonsOpen: false }),
   openQuiz: () => set({ quizOpen: true, lessonsOpen: false }),
   closeQuiz: () => set({ quizOpen: false }),
-  openLesson: (lessonId, step = 0) => set({ lessonId, step: Math.max(0, step), lessonsOpen: false }),
+  openLesson: (lessonId, step = 0) => set({ lessonId, step: Math.max(0, step), lessonsOpen: false, predicting: null }),
   closeLesson: () => {
-    set({ lessonId: null, step: 0, highlight: [], blank: false, laser: false });
+    set({ lessonId: null, step: 0, highlight: [], blank: false, laser: false, predicting: null });
     useUiStore.getState().setPresenting(false);
   },
-  goTo: (step) => set({ step: Math.max(0, step) }),
+  goTo: (step) => set({ step: Math.max(0, step), predicting: null }),
   setHighlight: (highlight) => set({ highlight }),
   setBlank: (blank) => set({ blank }),
   setLaser: (laser) => set({ laser }),
@@ -124,4 +137,9 @@ export const useClassroomStore = create<ClassroomState>((set, get) => ({
     set({ progress });
   },
   setUpdateReady: (updateReady) => set({ updateReady }),
+  setPredicting: (predicting) => set({ predicting }),
+  openGlossary: () => set({ glossaryOpen: true }),
+  closeGlossary: () => set({ glossaryOpen: false }),
+  openInterview: () => set({ interviewOpen: true, quizOpen: false, lessonsOpen: false }),
+  closeInterview: () => set({ interviewOpen: false }),
 }));

@@ -14,6 +14,7 @@ import { SCENES, cloneTopology } from '../core/topology/scenes';
 import type { NodeParams, SceneId, TopoEdge, TopoNode, Topology, XY } from '../core/topology/types';
 import { SCENE_IDS } from '../core/topology/types';
 import { DOCUMENT_LIMITS } from '../core/export/document';
+import { NEW_BOX_SIZE, fitBoxes } from '../core/topology/containers';
 import {
   attachAutosave,
   isLoadedFromStorage,
@@ -221,7 +222,7 @@ export const useDocumentStore = create<DocumentState>((set, get) => {
         },
       };
       if (parent && parent.kind === 'server' && spec.kind !== 'server') node.parentId = parent.id;
-      if (spec.kind === 'server') node.size = { width: 242, height: 264 };
+      if (spec.kind === 'server') node.size = { ...NEW_BOX_SIZE };
       if (spec.kind === 'server') {
         const cap = CATALOG.server.capacity;
         node.params = { cores: cap.cores ?? 2, memoryMb: cap.memoryMb ?? 4096 };
@@ -229,7 +230,8 @@ export const useDocumentStore = create<DocumentState>((set, get) => {
       if (spec.label) node.label = spec.label;
       // Server boxes go first so React Flow always sees a parent before its children.
       const nodes = spec.kind === 'server' ? [node, ...t.nodes] : [...t.nodes, node];
-      commit(scene, { ...t, nodes });
+      // The box it went into grows to hold it.
+      commit(scene, fitBoxes({ ...t, nodes }));
       return id;
     },
 

@@ -16,6 +16,7 @@ const TracePanel = lazy(() => import('./panels/TracePanel').then((m) => ({ defau
 import { useShortcuts } from './useShortcuts';
 import { TopBarControls } from './TopBarControls';
 import { ClassroomMount } from './classroom/ClassroomMount';
+import { LiveMount } from './live/LiveMount';
 import { EditorColumn } from './editor/EditorColumn';
 import { EditorNotices } from './editor/EditorNotices';
 import { useUrlSync } from './useUrlSync';
@@ -62,7 +63,7 @@ export function App() {
           </nav>
           <TopBarControls />
         </header>
-        <div className="toolbar">
+        <div className="toolbar" role="region" aria-label={t('sim.transport')}>
           <ErrorBoundary area="toolbar">
             <div className="toolbar__left">
               <Transport />
@@ -111,6 +112,9 @@ export function App() {
         </main>
         <ErrorBoundary area="classroom">
           <ClassroomMount />
+        </ErrorBoundary>
+        <ErrorBoundary area="classroom">
+          <LiveMount />
         </ErrorBoundary>
         <ErrorBoundary area="editor">
           <ReplaceDialog />

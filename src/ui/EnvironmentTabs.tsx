@@ -2,6 +2,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import { useT } from './useT';
 import { SCENE_IDS, type SceneId } from '../core/topology/types';
 import { useUiStore } from '../state/uiStore';
+import './EnvironmentTabs.css';
 
 export const CANVAS_PANEL_ID = 'scene-panel';
 
@@ -46,10 +47,15 @@ export function EnvironmentTabs() {
             aria-controls={CANVAS_PANEL_ID}
             tabIndex={scene === id ? 0 : -1}
             className="env-tabs__tab"
+            aria-describedby={`tab-${id}-sub`}
             onClick={() => setScene(id)}
           >
             {t(`scenes.${id}.title`)}
           </button>
+          {/* What the environment is for, under its name (the tab's description). */}
+          <span id={`tab-${id}-sub`} className="env-tabs__sub">
+            {t(`scenes.${id}.subtitle`)}
+          </span>
         </div>
       ))}
     </div>

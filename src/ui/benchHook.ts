@@ -3,9 +3,10 @@
  * `window.__prodviz`. It is installed only when a browser is driven by automation
  * (navigator.webdriver) or the URL has `?bench`, so people never see it.
  */
+import type { Topology } from '../core/topology/types';
 import { useDocumentStore } from '../state/documentStore';
 import { useUiStore } from '../state/uiStore';
-import { getEngine, onFrame, useSimStore } from '../state/simStore';
+import { advanceBy, engineCall, engineKind, getEngine, setRawRps, useSimStore } from '../state/simStore';
 
 /** Time the packet layer spends drawing, for the benchmark (two clock reads per frame). */
 export const drawStats = { frames: 0, ms: 0, enabled: true };
@@ -30,6 +31,17 @@ export interface BenchHook {
   setPackets: (on: boolean) => void;
   /** Scales the scene on screen out to n app servers (the scaling code loads on demand). */
   setAppServers: (n: number) => Promise<number>;
+  /** Puts a whole topology on the scene on screen (the benchmark's large diagrams); returns its node count. */
+  loadTopology: (topology: Topology) => number;
+  /** Where the engine runs: 'worker' or 'main' (absent before the worker existed). */
+  engineKind?: () => 'worker' | 'main';
+  /** Advances the engine by this much simulated time at once and resolves when it is back. */
+  advanceBy: (ms: number) => Promise<void>;
+  /** The engine's event-stream hash and count right now (after everything sent before). */
+  eventHash: () => Promise<{ hash: number; count: number }>;
+  /** Processes one event, like the Step button. */
+  step: () => void;
+  setSeed: (seed: number) => void;
 }
 
 declare global {
@@ -42,15 +54,6 @@ export function installBenchHook(): () => void {
   if (typeof window === 'undefined') return () => {};
   const wanted = navigator.webdriver || new URLSearchParams(window.location.search).has('bench');
   if (!wanted) return () => {};
-  // The raw rate, re-applied when the engine is (re)created with the store's clamped one.
-  let rawRps: number | null = null;
-  let applied: unknown = null;
-  const offFrame = onFrame((engine) => {
-    if (rawRps !== null && applied !== engine) {
-      applied = engine;
-      engine.setRps(rawRps);
-    }
-  });
   const hook: BenchHook = {
     play: () => useSimStore.getState().play(),
     pause: () => useSimStore.getState().pause(),
@@ -58,11 +61,9 @@ export function installBenchHook(): () => void {
     setSpeed: (speed) => useSimStore.getState().setSpeed(speed),
     setRps: (rps) => {
       useSimStore.getState().setRps(rps);
-      rawRps = rps;
-      applied = getEngine();
-      getEngine()?.setRps(rps);
+      setRawRps(rps);
     },
-    inFlight: () => getEngine()?.transits().length ?? 0,
+    inFlight: () => getEngine()?.count ?? 0,
     ready: () => getEngine() !== null,
     drawMs: () => {
       const mean = drawStats.frames > 0 ? drawStats.ms / drawStats.frames : 0;
@@ -82,10 +83,22 @@ export function installBenchHook(): () => void {
         .getState()
         .topologies[scene].nodes.filter((x) => x.kind === 'gunicorn').length;
     },
+    loadTopology: (topology) => {
+      const scene = useUiStore.getState().scene;
+      useDocumentStore.getState().replaceTopology(scene, topology);
+      return useDocumentStore.getState().topologies[scene].nodes.length;
+    },
+    engineKind: () => engineKind() ?? 'main',
+    advanceBy,
+    eventHash: async () => {
+      const [hash, count] = await Promise.all([engineCall<number>('eventHash'), engineCall<number>('eventCount')]);
+      return { hash, count };
+    },
+    step: () => useSimStore.getState().step(),
+    setSeed: (seed) => useSimStore.getState().setSeed(seed),
   };
   window.__prodviz = hook;
   return () => {
-    offFrame();
     if (window.__prodviz === hook) delete window.__prodviz;
   };
 }

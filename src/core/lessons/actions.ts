@@ -86,12 +86,31 @@ export function withAppServers(t: Topology, count: number): Topology {
 export const PARAM_KINDS: Readonly<Record<keyof LessonParams, readonly ComponentKind[]>> = {
   workers: ['gunicorn'],
   cores: ['server'],
+  memoryMb: ['server'],
   hitRatio: ['cdn', 'redis'],
   serviceMs: ['nginx', 'runserver', 'gunicorn', 'django', 'postgres', 'sqlite', 'redis', 'cdn', 'static', 'media'],
   weight: ['server', 'gunicorn'],
   lbMethod: ['nginx'],
   workerClass: ['gunicorn'],
+  cpuMs: ['django'],
+  ioMs: ['django'],
+  staticCollected: ['django'],
+  debug: ['django'],
+  hostAllowed: ['django'],
+  timeoutS: ['gunicorn'],
+  readTimeoutS: ['nginx'],
+  ignoreExceptions: ['redis'],
+  sessions: ['redis'],
 };
+
+/** Parameters that are switches (true / false) rather than numbers. */
+export const BOOLEAN_PARAMS: readonly (keyof LessonParams)[] = [
+  'staticCollected',
+  'debug',
+  'hostAllowed',
+  'ignoreExceptions',
+  'sessions',
+];
 
 /** Why an action cannot run on this topology, or null when it can. */
 export function checkAction(t: Topology, action: LessonAction): string | null {
@@ -121,6 +140,8 @@ export function checkAction(t: Topology, action: LessonAction): string | null {
           if (value !== 'round_robin' && value !== 'least_conn' && value !== 'ip_hash') return 'params: bad lbMethod';
         } else if (key === 'workerClass') {
           if (value !== 'sync' && value !== 'gthread' && value !== 'async') return 'params: bad workerClass';
+        } else if (BOOLEAN_PARAMS.includes(key as keyof LessonParams)) {
+          if (typeof value !== 'boolean') return `params: "${key}" must be true or false`;
         } else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
           return `params: "${key}" must be a non-negative number`;
         } else if ((key === 'workers' || key === 'cores') && (!Number.isInteger(value) || value < 1 || value > 64)) {
@@ -148,7 +169,7 @@ export function applyToTopology(t: Topology, action: LessonAction, fresh: () => 
   switch (action.type) {
     case 'nodeUp':
     case 'params': {
-      const params: Partial<NodeParams> & { lbMethod?: string } =
+      const params: Partial<NodeParams> & LessonParams =
         action.type === 'nodeUp' ? { up: action.up } : { ...action.params };
       return {
         ...t,

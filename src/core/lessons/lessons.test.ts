@@ -4,7 +4,7 @@ import { getScene } from '../topology/scenes';
 import { validateTopology } from '../topology/graph';
 import { appServerCount, checkAction, withAppServers } from './actions';
 import { stateAt } from './replay';
-import { COURSE_SECTIONS, SECTION_IDS } from './sections';
+import { CLASS_PATH, CLASS_PATH_MINUTES, COURSE_SECTIONS, LESSON_IDS, SECTION_IDS } from './sections';
 import type { Lesson, QuizQuestion } from './types';
 import { scoreQuiz, validateLesson, validateQuiz } from './validate';
 import quizFile from '../../content/quiz.json';
@@ -15,8 +15,10 @@ const lessons = new Map<string, unknown>(
 );
 
 describe('lesson files', () => {
-  it('every section of the course has exactly one lesson, and nothing else is there', () => {
-    expect([...lessons.keys()].sort()).toEqual([...SECTION_IDS].sort());
+  it('every section of the course has exactly one lesson, plus the extra lessons, and nothing else is there', () => {
+    expect([...lessons.keys()].sort()).toEqual([...LESSON_IDS].sort());
+    for (const id of SECTION_IDS) expect(LESSON_IDS).toContain(id);
+    expect(LESSON_IDS).toContain('first-deploy');
     expect(COURSE_SECTIONS.map((s) => s.name)).toEqual(
       expect.arrayContaining(['NGINX', 'Gunicorn and workers', 'WSGI', 'Docker Compose', 'Summary']),
     );
@@ -41,7 +43,46 @@ describe('lesson files', () => {
   it('many lessons act on the live simulation, each kind of action is used', () => {
     const types = new Set<string>();
     for (const raw of lessons.values()) for (const s of (raw as Lesson).steps) if (s.action) types.add(s.action.type);
-    expect([...types].sort()).toEqual(['appServers', 'nodeUp', 'params', 'traffic']);
+    expect([...types].sort()).toEqual(['appServers', 'nodeUp', 'params', 'reset', 'traffic']);
+  });
+
+  it('the 45-minute class is a path through real lessons that adds up to 45 minutes', () => {
+    expect(CLASS_PATH_MINUTES).toBe(45);
+    for (const { id, minutes } of CLASS_PATH) {
+      expect(lessons.has(id), id).toBe(true);
+      expect(minutes).toBeGreaterThan(0);
+    }
+    expect(new Set(CLASS_PATH.map((l) => l.id)).size).toBe(CLASS_PATH.length);
+    // In course order.
+    const order = CLASS_PATH.map((l) => LESSON_IDS.indexOf(l.id));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it('the course notes and the screen never silently disagree: the seed\'s slips each get an aside', () => {
+    const asides = [...lessons.values()].flatMap((raw) => (raw as Lesson).steps.flatMap((s) => (s.aside ? [s.aside.en] : [])));
+    const all = asides.join('\n');
+    expect(all).toMatch(/Python Web Server Interface[\s\S]*Web Server Gateway Interface/);
+    expect(all).toMatch(/not a call chain/);
+    expect(all).toMatch(/multithreaded by default/);
+    const scaling = lessons.get('scaling') as Lesson;
+    expect(scaling.steps.some((s) => s.action?.type === 'params' && s.action.params.cores === 8)).toBe(true);
+    expect(JSON.stringify(scaling)).toMatch(/2 CPUs → 8 CPUs/);
+  });
+
+  it('the first-deploy lesson drives each mistake through the simulation', () => {
+    const l = lessons.get('first-deploy') as Lesson;
+    const params = l.steps.flatMap((s) => (s.action?.type === 'params' ? [s.action.params] : []));
+    expect(params).toEqual(
+      expect.arrayContaining([
+        { staticCollected: false },
+        expect.objectContaining({ debug: true }),
+        expect.objectContaining({ hostAllowed: false }),
+        expect.objectContaining({ ioMs: 40000 }),
+        { workers: 24 },
+      ]),
+    );
+    expect(l.steps.some((s) => s.action?.type === 'nodeUp' && s.action.node === 'app1-gunicorn' && !s.action.up)).toBe(true);
+    expect(l.steps.filter((s) => s.predict).length).toBeGreaterThanOrEqual(5);
   });
 
   it('replaying a lesson lands every step on a valid architecture', () => {

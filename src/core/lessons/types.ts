@@ -18,11 +18,30 @@ export interface Bilingual {
 export interface LessonParams {
   workers?: number;
   cores?: number;
+  /** Server box memory, MB. */
+  memoryMb?: number;
   hitRatio?: number;
   serviceMs?: number;
   weight?: number;
   lbMethod?: LbMethod;
   workerClass?: 'sync' | 'gthread' | 'async';
+  /** Django: CPU time and I/O wait of the view, ms (shared names with the engine). */
+  cpuMs?: number;
+  ioMs?: number;
+  /** Django: collectstatic was run (false → NGINX answers /static/ with 404). */
+  staticCollected?: boolean;
+  /** Django: DEBUG = True (error pages leak the traceback). */
+  debug?: boolean;
+  /** Django: the Host header is in ALLOWED_HOSTS (false → 400 Bad Request). */
+  hostAllowed?: boolean;
+  /** Gunicorn: worker timeout, s. */
+  timeoutS?: number;
+  /** NGINX: proxy_read_timeout, s. */
+  readTimeoutS?: number;
+  /** Redis: the cache ignores connection errors (django-redis IGNORE_EXCEPTIONS). */
+  ignoreExceptions?: boolean;
+  /** Redis: sessions are stored in Redis (lost when it goes down). */
+  sessions?: boolean;
 }
 
 /**
@@ -53,16 +72,31 @@ export interface LessonStep {
   /** What the teacher says, in a few sentences. */
   narration: Bilingual;
   action?: LessonAction;
+  /**
+   * A side note shown under the narration, for where the course notes (the seed) say one
+   * thing and the precise fact is another: "the notes say… / precisely…".
+   */
+  aside?: Bilingual;
+  /**
+   * "Predict first": a question for the class, shown before this step; the next key press
+   * (or Next) reveals the step and runs its action.
+   */
+  predict?: Bilingual;
 }
 
 export interface Lesson {
-  /** Same as the file name and the course section it teaches. */
+  /** Same as the file name: a course section, or one of EXTRA_LESSONS. */
   id: string;
   title: Bilingual;
   summary: Bilingual;
   steps: LessonStep[];
 }
 
+/**
+ * A quiz question. Live class reads this shape ("Ask the class"): fields only ever get added.
+ * `answer` indexes `choices` as stored; the quiz shuffles the choices per attempt
+ * (shuffleQuestion in quiz.ts) and keeps the answer with its choice.
+ */
 export interface QuizQuestion {
   id: string;
   /** The course section the question belongs to. */
@@ -78,4 +112,15 @@ export interface QuizQuestion {
 
 export interface Quiz {
   questions: QuizQuestion[];
+}
+
+/** One glossary entry (src/content/glossary.json): the term and a one-line definition in both languages. */
+export interface GlossaryTerm {
+  id: string;
+  tr: { term: string; def: string };
+  en: { term: string; def: string };
+}
+
+export interface Glossary {
+  terms: GlossaryTerm[];
 }

@@ -5,7 +5,7 @@
 import { getScene } from '../topology/scenes';
 import { isSceneId, type SceneId, type Topology } from '../topology/types';
 import { applyToTopology, checkAction } from './actions';
-import { isSectionId, SECTION_IDS } from './sections';
+import { isLessonId, isSectionId, LESSON_IDS } from './sections';
 import { ACTION_TYPES, type Bilingual, type Lesson, type LessonAction, type Quiz, type QuizQuestion } from './types';
 
 export interface Checked<T> {
@@ -41,8 +41,8 @@ export function validateLesson(raw: unknown, expectedId?: string): Checked<Lesso
   const errors: string[] = [];
   if (!isObject(raw)) return { value: null, errors: ['a lesson must be an object'] };
   unknownKeys(raw, ['$schema', 'id', 'title', 'summary', 'steps'], 'lesson', errors);
-  if (typeof raw.id !== 'string' || !isSectionId(raw.id)) {
-    errors.push(`id: must be one of the course sections (${SECTION_IDS.join(', ')})`);
+  if (typeof raw.id !== 'string' || !isLessonId(raw.id)) {
+    errors.push(`id: must be one of the lessons (${LESSON_IDS.join(', ')})`);
   } else if (expectedId !== undefined && raw.id !== expectedId) {
     errors.push(`id: "${raw.id}" does not match the file name "${expectedId}"`);
   }
@@ -61,7 +61,9 @@ export function validateLesson(raw: unknown, expectedId?: string): Checked<Lesso
       errors.push(`${at}: must be an object`);
       return;
     }
-    unknownKeys(step, ['scene', 'highlight', 'title', 'narration', 'action'], at, errors);
+    unknownKeys(step, ['scene', 'highlight', 'title', 'narration', 'action', 'aside', 'predict'], at, errors);
+    if (step.aside !== undefined) bilingual(step.aside, `${at}.aside`, errors);
+    if (step.predict !== undefined) bilingual(step.predict, `${at}.predict`, errors);
     if (!isSceneId(step.scene)) {
       errors.push(`${at}.scene: "${String(step.scene)}" is not a scene`);
       return;

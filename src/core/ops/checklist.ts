@@ -10,16 +10,22 @@ import type { Topology } from '../topology/types';
 export const DEPLOY_STEPS = ['server', 'python', 'postgres', 'redis', 'gunicorn', 'nginx', 'django', 'collectstatic'] as const;
 export type DeployStep = (typeof DEPLOY_STEPS)[number];
 
-/** The command a developer types for each step on Ubuntu. */
+/**
+ * The command a developer types for each step on Ubuntu, in the layout the generated files
+ * use (code in /srv/app, its virtualenv in /srv/app/venv, gunicorn.service binding
+ * 0.0.0.0:8000). Each line runs where it says: `ssh -t host 'command'` runs the command on the
+ * server (`ssh host && command` would run it locally, after ssh exits). Gunicorn is enabled
+ * only once the code it runs is there (step 7).
+ */
 export const STEP_COMMANDS: Record<DeployStep, string> = {
-  server: 'ssh root@203.0.113.10 && adduser deploy',
-  python: 'sudo apt install python3 python3-venv && python3 -m venv venv',
-  postgres: 'sudo apt install postgresql && sudo -u postgres createdb myproject',
-  redis: 'sudo apt install redis-server',
-  gunicorn: 'pip install gunicorn && sudo systemctl enable --now gunicorn',
-  nginx: 'sudo apt install nginx && sudo systemctl reload nginx',
-  django: 'git clone … app && pip install -r requirements.txt && python manage.py migrate',
-  collectstatic: 'python manage.py collectstatic --noinput',
+  server: "ssh -t root@203.0.113.10 'adduser deploy && usermod -aG sudo deploy'",
+  python: 'sudo apt install python3 python3-venv python3-pip',
+  postgres: 'sudo apt install postgresql && sudo -u postgres createuser --pwprompt django && sudo -u postgres createdb --owner django myproject',
+  redis: 'sudo apt install redis-server   # redis.conf: bind to the private address, requirepass; firewall: 6379 from the app servers only',
+  gunicorn: 'sudo cp gunicorn.service /etc/systemd/system/ && sudo systemctl daemon-reload   # gunicorn itself comes with requirements.txt',
+  nginx: 'sudo apt install nginx && sudo cp nginx.conf /etc/nginx/ && sudo nginx -t && sudo systemctl reload nginx',
+  django: 'git clone … /srv/app && cd /srv/app && python3 -m venv venv && venv/bin/pip install -r requirements.txt && venv/bin/python manage.py migrate && sudo systemctl enable --now gunicorn',
+  collectstatic: 'venv/bin/python manage.py collectstatic --noinput',
 };
 
 /** The step (1-based) that brings each kind onto the canvas. */

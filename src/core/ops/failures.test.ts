@@ -64,9 +64,10 @@ describe('failures answer as production does', () => {
     expect(events.some((e) => e.kind === 'timeout' && e.node === 'app1-gunicorn')).toBe(true);
   });
 
-  it('Redis down ⇒ still 200: cache lookups fall through to PostgreSQL', () => {
+  it('Redis down ⇒ 500 (Django’s cache raises); with IGNORE_EXCEPTIONS the lookups fall through to PostgreSQL', () => {
     const healthy = run(prod()).m;
-    const { m } = run(withParams(prod(), 'redis', stopParams()));
+    expect(run(withParams(prod(), 'redis', stopParams())).m.totals.errorsByStatus['500'] ?? 0).toBeGreaterThan(0);
+    const { m } = run(withParams(prod(), 'redis', { ...stopParams(), ignoreExceptions: true }));
     expect(m.totals.errorsByStatus).toEqual({});
     expect(m.completed).toBeGreaterThan(300);
     expect(m.nodes.postgres?.started ?? 0).toBeGreaterThan(healthy.nodes.postgres?.started ?? 0);
@@ -83,7 +84,9 @@ describe('failures answer as production does', () => {
   it('tells the class what to expect', () => {
     const t = prod();
     expect(expectedWhenDown(t, 'postgres')).toBe('e500');
-    expect(expectedWhenDown(t, 'redis')).toBe('redisFallthrough');
+    // Django's Redis cache raises (500) unless it ignores the errors; then the database answers.
+    expect(expectedWhenDown(t, 'redis')).toBe('redisRaises');
+    expect(expectedWhenDown(withParams(t, 'redis', { ignoreExceptions: true } as never), 'redis')).toBe('redisFallthrough');
     expect(expectedWhenDown(t, 'app1-gunicorn')).toBe('none');
     expect(expectedWhenDown(withParams(t, 'app2-gunicorn', stopParams()), 'app1-gunicorn')).toBe('e502');
     expect(expectedWhenDown(t, 'nginx')).toBe('allDown');

@@ -1,8 +1,8 @@
 /**
  * Failure controls: what "Stop", "Start", "Slow down" and "Restore speed" write into a
  * node's parameters. The engine (core/sim) answers as production does: a stopped node
- * refuses connections (NGINX 502, Django with its database down 500, Redis down falls
- * through to the database); a slow upstream makes NGINX answer 504 once its
+ * refuses connections (NGINX 502, Django with its database down 500, Redis down 500 — or
+ * falls through to the database when the cache ignores its errors); a slow upstream makes NGINX answer 504 once its
  * proxy_read_timeout passes, or makes Gunicorn kill the worker (502) once --timeout passes.
  */
 import { CATALOG, type ComponentKind } from '../catalog/catalog';
@@ -49,7 +49,7 @@ export function timeoutOf(node: TopoNode): number {
 export const timeoutParams = (ms: number): SimNodeParams => ({ timeoutMs: Math.max(100, Math.round(ms)) });
 
 /** What the class should expect when this node is down, as an i18n key stem under ops.failures.expect. */
-export type FailureExpectation = 'e502' | 'e500' | 'redisFallthrough' | 'e404' | 'allDown' | 'none';
+export type FailureExpectation = 'e502' | 'e500' | 'redisRaises' | 'redisFallthrough' | 'e404' | 'allDown' | 'none';
 
 /**
  * The status code a node's failure causes, reasoned from the topology the way the engine
@@ -80,7 +80,10 @@ export function expectedWhenDown(t: Topology, id: string): FailureExpectation {
     case 'sqlite':
       return 'e500';
     case 'redis':
-      return 'redisFallthrough';
+      // Django's Redis cache raises when Redis is unreachable (a 500), unless it is configured to
+      // ignore the errors (django-redis IGNORE_EXCEPTIONS): then every lookup misses and the
+      // database does the work.
+      return (node.params as { ignoreExceptions?: unknown } | undefined)?.ignoreExceptions === true ? 'redisFallthrough' : 'redisRaises';
     case 'static':
     case 'media':
       return 'e404';

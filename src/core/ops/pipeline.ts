@@ -70,13 +70,18 @@ export const HARD_RESTART_GAP_MS = 1500;
 /** The commands each path runs, as the course writes them (section 11). */
 export const MANUAL_STEPS = ['ssh deploy@server', 'cd ~/app && git pull', 'docker build -t myproject .', 'docker run -d --name web -p 8000:8000 myproject'] as const;
 
-/** What CI/CD runs for the same deploy (a GitHub Actions job, in words a workflow uses). */
+/**
+ * What CI/CD runs for the same deploy: the generated deploy.yml (Configs panel), one story —
+ * Gunicorn under systemd on each app server, so the code arrives with git pull and the
+ * new code starts with a graceful `systemctl reload gunicorn` (never `docker compose up -d`,
+ * which is the other, container story of docker-compose.yml).
+ */
 export const AUTOMATIC_STEPS: Record<StageId, string> = {
   push: 'git push origin main',
   github: 'on: push (branches: [main])',
-  test: 'python manage.py test',
-  build: 'docker build -t myproject:${GITHUB_SHA} .',
-  cd: 'docker push registry/myproject:${GITHUB_SHA}',
-  server: 'ssh deploy@server "docker pull … && docker compose up -d"',
+  test: 'python manage.py check --deploy && python manage.py test',
+  build: 'docker build --tag django-app:${GITHUB_SHA} .',
+  cd: 'ssh -J deploy@bastion deploy@10.0.0.11   # then 10.0.0.12, one at a time',
+  server: 'cd /srv/app && git pull --ff-only && venv/bin/pip install -r requirements.txt && venv/bin/python manage.py migrate && venv/bin/python manage.py collectstatic --noinput',
   deploy: 'sudo systemctl reload gunicorn',
 };

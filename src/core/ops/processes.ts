@@ -4,6 +4,7 @@
  * process comes from the node's time-averaged busy slots, memory from the catalog figures.
  */
 import { CATALOG } from '../catalog/catalog';
+import { gunicornRuntime } from '../catalog/runtime';
 import type { MetricsSnapshot } from '../sim/types';
 import type { TopoNode, Topology } from '../topology/types';
 import { isRunning, type UnitState } from './systemd';
@@ -103,13 +104,15 @@ export function processTable(input: ProcessInput): ProcessRow[] {
         if (!up || (unit && !isRunning(unit))) break;
         const w = workersOf(n);
         const pids = gunicornPids(seed, n.id, unit ?? { generation: 1, reloads: 0 } as UnitState, w);
-        const bin = '/home/deploy/venv/bin';
-        const args = `gunicorn --workers ${w} --bind unix:/run/gunicorn.sock config.wsgi:application`;
-        rows.push({ pid: pids.master, user: 'deploy', name: 'gunicorn', command: `${bin}/python3 ${bin}/${args}`, cpu: 0.1, memMb: round1(35 * jitter(seed, `${n.id}m`)), role: 'master', nodeId: n.id });
+        // The generated gunicorn.service's ExecStart, run as its User=django.
+        const bin = '/srv/app/venv/bin';
+        const cls = n.params?.workerClass === 'async' ? 'gevent' : n.params?.workerClass === 'gthread' ? 'gthread --threads 4' : 'sync';
+        const args = `gunicorn config.wsgi --workers ${w} --worker-class ${cls} --bind 0.0.0.0:8000 --timeout ${Math.max(1, Math.round(gunicornRuntime(n).timeoutS))}`;
+        rows.push({ pid: pids.master, user: 'django', name: 'gunicorn', command: `${bin}/python3 ${bin}/${args}`, cpu: 0.1, memMb: round1(35 * jitter(seed, `${n.id}m`)), role: 'master', nodeId: n.id });
         pids.workers.forEach((pid, i) => {
           rows.push({
             pid,
-            user: 'deploy',
+            user: 'django',
             name: 'gunicorn',
             command: `${bin}/python3 ${bin}/${args}`,
             cpu: round1(Math.min(100, (busy / w) * 100 * jitter(seed, `${n.id}c${i}`))),
@@ -139,7 +142,7 @@ export function processTable(input: ProcessInput): ProcessRow[] {
         break;
       case 'redis':
         if (!up) break;
-        rows.push({ pid: base, user: 'redis', name: 'redis-server', command: '/usr/bin/redis-server 127.0.0.1:6379', cpu: round1(Math.min(100, busy * 100)), memMb: 10, nodeId: n.id });
+        rows.push({ pid: base, user: 'redis', name: 'redis-server', command: '/usr/bin/redis-server 0.0.0.0:6379', cpu: round1(Math.min(100, busy * 100)), memMb: 10, nodeId: n.id });
         break;
       default:
         break;

@@ -1,6 +1,6 @@
 /**
  * Security (course section 18): HTTPS with TLS ending at NGINX, a firewall that leaves only
- * 80/443 open, secure response headers, and authentication. Drills say whether an attack
+ * 22 (SSH, for the team), 80 and 443 open, secure response headers, and authentication. Drills say whether an attack
  * is blocked or succeeds with the current toggles and topology, and why (an i18n reason key).
  */
 import type { ComponentKind } from '../catalog/catalog';
@@ -27,7 +27,7 @@ export type DrillOutcome = 'blocked' | 'succeeded' | 'nothing';
 
 /**
  * Why it ended that way; the UI translates `ops.security.reason.<reason>`.
- * - firewall: the packet was dropped (only 80/443 open)
+ * - firewall: the packet was dropped (only 22, 80 and 443 open)
  * - portOpen: the port answered from the internet, bypassing NGINX
  * - noTarget: nothing listens on that port in this architecture
  * - tls / plain / noTls: HTTPS on / off / no NGINX to end TLS (runserver speaks plain HTTP)
@@ -96,10 +96,11 @@ export function responseHeaders(toggles: SecurityToggles): [string, string][] {
   if (toggles.headers) {
     if (toggles.https) h.push(['Strict-Transport-Security', 'max-age=31536000; includeSubDomains']);
     h.push(
-      ['Content-Security-Policy', "default-src 'self'; frame-ancestors 'none'"],
-      ['X-Content-Type-Options', 'nosniff'],
+      // The values the generated nginx.conf sends (NGINX owns them; it hides Django's copies).
+      ['Content-Security-Policy', "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"],
       ['X-Frame-Options', 'DENY'],
-      ['Referrer-Policy', 'same-origin'],
+      ['X-Content-Type-Options', 'nosniff'],
+      ['Referrer-Policy', 'strict-origin-when-cross-origin'],
     );
   }
   return h;
@@ -118,6 +119,9 @@ export function requestChain(toggles: SecurityToggles, t: Topology): { url: stri
   return chain;
 }
 
+/** What the firewall lets in from the internet: SSH for the team, HTTP and HTTPS. */
+export const FIREWALL_OPEN: readonly number[] = [22, 80, 443];
+
 /** Ports reachable from the internet with these toggles and this topology. */
 export function openPorts(toggles: SecurityToggles, t: Topology): number[] {
   const listening = new Set<number>([22]);
@@ -129,5 +133,6 @@ export function openPorts(toggles: SecurityToggles, t: Topology): number[] {
   if (t.nodes.some((n) => n.kind === 'postgres')) listening.add(5432);
   if (t.nodes.some((n) => n.kind === 'redis')) listening.add(6379);
   const ports = [...listening].sort((a, b) => a - b);
-  return toggles.firewall ? ports.filter((p) => p === 80 || p === 443) : ports;
+  // The firewall keeps SSH (22) open for the team (best limited to its addresses), and the web.
+  return toggles.firewall ? ports.filter((p) => FIREWALL_OPEN.includes(p)) : ports;
 }

@@ -55,7 +55,9 @@ describe('teaching terminal', () => {
     const out = runCommand('ps aux', c).lines.join('\n');
     expect(out).toMatch(/^USER\s+PID %CPU %MEM/);
     for (const p of c.processes.filter((r) => r.name === 'gunicorn')) expect(out).toContain(String(p.pid));
-    expect(out).toContain('gunicorn --workers 5');
+    // The generated unit's ExecStart: a TCP bind NGINX on another machine can reach.
+    expect(out).toContain('gunicorn config.wsgi --workers 5 --worker-class sync --bind 0.0.0.0:8000');
+    expect(out).not.toContain('gunicorn.sock');
   });
 
   it('top sorts by CPU', () => {
@@ -81,12 +83,13 @@ describe('teaching terminal', () => {
     const c = ctx(initialUnit());
     expect(runCommand('ls', c).lines[0]).toContain('manage.py');
     const cd = runCommand('cd config', c);
-    expect(cd.cwd).toBe('/home/deploy/app/config');
+    expect(cd.cwd).toBe('/srv/app/config');
     expect(runCommand('ls', { ...c, cwd: cd.cwd }).lines[0]).toContain('wsgi.py');
     expect(runCommand('cd', c).cwd).toBe('/home/deploy');
     expect(runCommand('cd /nope', c)).toMatchObject({ cwd: START_DIR, lines: ['bash: cd: /nope: No such file or directory'] });
     expect(runCommand('cd manage.py', c).lines[0]).toContain('Not a directory');
     expect(resolvePath('/home/deploy/app', '../../..')).toBe('/');
+    expect(START_DIR).toBe('/srv/app');
     expect(runCommand('pwd', c).lines).toEqual([START_DIR]);
   });
 

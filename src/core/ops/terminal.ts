@@ -31,37 +31,37 @@ export interface ShellContext {
 }
 
 export const HOME = '/home/deploy';
-export const START_DIR = '/home/deploy/app';
+/** The app where the generated files put it (gunicorn.service's WorkingDirectory). */
+export const START_DIR = '/srv/app';
 
 /** The files of a small Django deployment; directories end with '/'. */
 const TREE: Record<string, string[]> = {
   '/': ['etc/', 'home/', 'run/', 'srv/', 'usr/', 'var/'],
   '/etc': ['nginx/', 'systemd/', 'hostname', 'hosts'],
-  '/etc/nginx': ['nginx.conf', 'sites-available/', 'sites-enabled/'],
-  '/etc/nginx/sites-available': ['myproject'],
-  '/etc/nginx/sites-enabled': ['myproject'],
+  '/etc/nginx': ['mime.types', 'nginx.conf'],
   '/etc/systemd': ['system/'],
-  '/etc/systemd/system': ['gunicorn.service', 'gunicorn.socket', 'multi-user.target.wants/'],
+  '/etc/systemd/system': ['gunicorn.service', 'multi-user.target.wants/'],
+  // `systemctl enable gunicorn` put this link here: that is what starts it at boot.
   '/etc/systemd/system/multi-user.target.wants': ['gunicorn.service'],
   '/home': ['deploy/'],
-  '/home/deploy': ['app/', 'venv/'],
-  '/home/deploy/app': ['config/', 'media/', 'orders/', 'staticfiles/', 'templates/', 'Dockerfile', 'docker-compose.yml', 'manage.py', 'requirements.txt'],
-  '/home/deploy/app/config': ['__init__.py', 'asgi.py', 'settings.py', 'urls.py', 'wsgi.py'],
-  '/home/deploy/app/orders': ['__init__.py', 'models.py', 'tests.py', 'urls.py', 'views.py'],
-  '/home/deploy/app/media': ['uploads/'],
-  '/home/deploy/app/media/uploads': [],
-  '/home/deploy/app/staticfiles': ['admin/', 'css/', 'js/'],
-  '/home/deploy/app/staticfiles/admin': [],
-  '/home/deploy/app/staticfiles/css': ['app.css'],
-  '/home/deploy/app/staticfiles/js': ['app.js'],
-  '/home/deploy/app/templates': ['base.html'],
-  '/home/deploy/venv': ['bin/', 'lib/', 'pyvenv.cfg'],
-  '/home/deploy/venv/bin': ['activate', 'django-admin', 'gunicorn', 'pip', 'python3'],
-  '/home/deploy/venv/lib': ['python3.12/'],
-  '/home/deploy/venv/lib/python3.12': [],
-  '/run': ['gunicorn.sock', 'nginx.pid', 'systemd/'],
+  '/home/deploy': [],
+  '/run': ['nginx.pid', 'systemd/'],
   '/run/systemd': [],
-  '/srv': [],
+  '/srv': ['app/'],
+  '/srv/app': ['config/', 'media/', 'orders/', 'staticfiles/', 'templates/', 'venv/', 'Dockerfile', 'docker-compose.yml', 'gunicorn.conf.py', 'manage.py', 'requirements.txt'],
+  '/srv/app/config': ['__init__.py', 'asgi.py', 'settings.py', 'urls.py', 'wsgi.py'],
+  '/srv/app/orders': ['__init__.py', 'models.py', 'tests.py', 'urls.py', 'views.py'],
+  '/srv/app/media': ['uploads/'],
+  '/srv/app/media/uploads': [],
+  '/srv/app/staticfiles': ['admin/', 'css/', 'js/'],
+  '/srv/app/staticfiles/admin': [],
+  '/srv/app/staticfiles/css': ['app.css'],
+  '/srv/app/staticfiles/js': ['app.js'],
+  '/srv/app/templates': ['base.html'],
+  '/srv/app/venv': ['bin/', 'lib/', 'pyvenv.cfg'],
+  '/srv/app/venv/bin': ['activate', 'django-admin', 'gunicorn', 'pip', 'python3'],
+  '/srv/app/venv/lib': ['python3.12/'],
+  '/srv/app/venv/lib/python3.12': [],
   '/usr': ['bin/', 'lib/', 'sbin/'],
   '/usr/bin': ['python3', 'redis-server', 'systemctl'],
   '/usr/lib': [],
@@ -102,18 +102,22 @@ function ago(ms: number): string {
   return `${(Math.max(0, ms) / 1000).toFixed(1)}s`;
 }
 
+/**
+ * The unit the Configs panel generates (gunicorn.service), in short: Gunicorn listens on
+ * 0.0.0.0:8000 because NGINX runs on another machine (a unix socket only works on the same one).
+ */
 function unitFile(cfg: UnitConfig, workers: number): string[] {
   return [
     '[Unit]',
-    'Description=gunicorn daemon',
-    'Requires=gunicorn.socket',
+    'Description=Gunicorn: the Django app server',
     'After=network.target',
     '',
     '[Service]',
-    'User=deploy',
+    'User=django',
     'Group=www-data',
-    'WorkingDirectory=/home/deploy/app',
-    `ExecStart=/home/deploy/venv/bin/gunicorn --workers ${workers} --bind unix:/run/gunicorn.sock config.wsgi:application`,
+    'WorkingDirectory=/srv/app',
+    'EnvironmentFile=-/srv/app/.env',
+    `ExecStart=/srv/app/venv/bin/gunicorn config.wsgi --workers ${workers} --worker-class sync --bind 0.0.0.0:8000 --timeout 30`,
     'ExecReload=/bin/kill -s HUP $MAINPID',
     ...serviceLines(cfg),
     '',
@@ -134,7 +138,7 @@ export function systemctlStatus(ctx: ShellContext): string[] {
   else if (s.active === 'failed') active = `failed (Result: signal) ${since}`;
   else active = `inactive (dead) ${since}`;
   const lines = [
-    `${s.active === 'active' ? '●' : s.active === 'failed' ? '×' : '○'} gunicorn.service - gunicorn daemon`,
+    `${s.active === 'active' ? '●' : s.active === 'failed' ? '×' : '○'} gunicorn.service - Gunicorn: the Django app server`,
     '     Loaded: loaded (/etc/systemd/system/gunicorn.service; enabled; preset: enabled)',
     `     Active: ${active}`,
   ];
@@ -198,7 +202,7 @@ export function runCommand(input: string, ctx: ShellContext): ShellResult {
   const operands = args.filter((a) => !a.startsWith('-'));
   switch (cmd) {
     case 'help':
-      return { lines: ['ps aux   top   systemctl status gunicorn   ls   cd   pwd   cat   whoami   clear'], cwd, hint: 'help' };
+      return { lines: ['ps aux   top   systemctl status gunicorn   systemctl is-enabled gunicorn   ls   cd   pwd   cat   whoami   clear'], cwd, hint: 'help' };
     case 'clear':
       return { lines: [], cwd, clear: true };
     case 'pwd':
@@ -219,6 +223,8 @@ export function runCommand(input: string, ctx: ShellContext): ShellResult {
         if (name === 'gunicorn') return { lines: systemctlStatus(ctx), cwd };
         return { lines: [`Unit ${name || '?'}.service could not be found.`], cwd };
       }
+      // `systemctl enable gunicorn` ran at deploy time: it starts at boot.
+      if (verb === 'is-enabled' && name === 'gunicorn' && ctx.unit) return { lines: ['enabled'], cwd };
       return { lines: [], cwd, hint: 'readOnly' };
     }
     case 'ls': {

@@ -7,7 +7,7 @@ describe('compare', () => {
   const base = () => setCores(setAppServers(getScene('production').topology, 1), 'db', 16);
   const opts = { seed: 3, rps: 200, mix: { static: 0, page: 0.7, api: 0.3, upload: 0 }, warmupMs: 5000, measureMs: 15_000 };
 
-  it('the same seed and load on both sides: adding app servers raises throughput and cuts p95', () => {
+  it('the same seed and load on both sides: adding app servers raises throughput and cuts p95', { timeout: 60_000 }, () => {
     const r = compare(base(), setAppServers(base(), 3), opts);
     expect(r.after.throughput).toBeGreaterThan(1.5 * r.before.throughput);
     expect(r.after.p95).toBeLessThan(r.before.p95);

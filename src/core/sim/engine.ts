@@ -1,50 +1,42 @@
 /**
- * The discrete-event simulation of a Django deployment.
+ * The discrete-event simulation of a Django deployment: the event loop, the generic life of
+ * a call (travel, admission, waiting for a slot, service on the box's shared CPU, answer),
+ * metrics and the event stream. What each component kind does lives in kinds/*.ts (NGINX in
+ * kinds/nginx.ts, Gunicorn in kinds/gunicorn.ts, Django in kinds/django.ts, …); the CPU
+ * sharing in ps.ts; the state in model.ts.
  *
  * Time is simulated milliseconds. The caller moves the clock (advanceTo / step); nothing
  * here reads the wall clock or Math.random. Same seed + topology + calls ⇒ same run.
  *
  * Model. Each user request walks the graph as a chain of *calls*: one call per node it
- * visits. A call travels its edge (network delay), waits for a slot if the node has slots
- * (workers, connections), is served (exponential service time, slowed down when its server
- * box has more CPU-busy processes than cores), then either calls a successor (proxy,
- * database query, cache lookup …) and waits for its answer, or answers. An answer travels
- * back along the same edge. A node keeps its slot from start until it answers, so a sync
- * Gunicorn worker is held while Django waits on the database.
+ * visits. A call travels its edge (network delay) and is admitted:
+ * - the node (or its machine) is down: a stopped process refuses the connection at once
+ *   (status 0); a machine that is off never answers the SYN (the kernel of the caller
+ *   retries after 1, 3, 7 … s; NGINX's connect timeout ends it first).
+ * - a free slot (worker, connection): it starts. Otherwise it waits in the node's queue up
+ *   to `backlog`. Past the backlog a listener (NGINX, Gunicorn, runserver) has its
+ *   connection attempt dropped by the kernel (no answer at all: the caller retries the SYN
+ *   or times out); a database answers 503 (Django turns it into 500).
+ * Its own work has a mean (serviceMs, or cpuMs + ioMs for Django) and a spread (serviceCv:
+ * gamma, 0 = always the mean, 1 = exponential). CPU work is processor-shared among the busy
+ * processes of its server box; I/O wait uses no core. Then the kind decides: answer, or call
+ * a successor (proxy, query, cache lookup …) and wait for its answer while holding its slot
+ * (a sync Gunicorn worker is held while Django waits on the database). An answer travels back
+ * along the same edge.
  *
- * Routing follows component behaviour (catalog kind), never scene names:
- * - user: load source (Poisson, rps split evenly across up user nodes). Static requests
- *   go to a CDN successor when there is one, the rest to a non-CDN successor. A user with
- *   no successor: the request fails at once with status 0 ("connection refused").
- * - cdn: static request → hit (hitRatio) answers at the edge; misses and other requests go
- *   to its successor (round robin); none → 502.
- * - nginx: static requests are served by NGINX (through its 'static' successor when it has
- *   one — that node down ⇒ 404). Everything else (uploads are POSTs to Django) is proxied
- *   to an upstream chosen among its up successors of kind gunicorn / runserver / nginx /
- *   django by lbMethod; none up or none at all ⇒ 502; no answer within timeoutMs ⇒ 504
- *   (the upstream keeps working; its late answer is dropped). Refused upstream (0) ⇒ 502.
- * - runserver: one slot, small backlog; serves static itself (or via its 'static'
- *   successor); dynamic requests run its Django successor while holding the slot.
- * - gunicorn: `workers` sync slots (gthread ×4, async ×100 as an approximation), backlog;
- *   runs its Django successor while holding the worker. Without a Django successor it
- *   answers after its own service time (a bare WSGI app: a pure M/M/c server). A request
- *   still running after timeoutMs (default 30 s): the worker is killed and the connection
- *   closes (0 ⇒ NGINX 502); the worker is free at once (the abandoned Django work still runs
- *   to its end in the model — an approximation).
- * - django: CPU (serviceMs; static ×0.25, upload ×2), then queriesPerRequest queries:
- *   for a page, a Redis lookup first (hit skips the query; Redis down ⇒ falls through);
- *   then the database successor (postgres / sqlite). No database or database error ⇒ 500.
- *   Uploads are then written to a 'media' successor when there is one.
- * - postgres / sqlite: connection slots + per-query service time; redis: fast lookup,
- *   answers hit (200) or miss (404) by hitRatio; static / media: disk read or write.
- * - Queue full anywhere ⇒ 503. A node (or its server box) with params.up === false
- *   refuses (status 0); the caller maps it (NGINX/CDN 502, Django/Gunicorn 500).
- * - Final statuses: 200 (GET), 201 (POST), errors 0 / 404 / 500 / 502 / 503 / 504.
+ * Final statuses: 200 (GET), 201 (POST), errors 0 / 400 / 404 / 500 / 502 / 503 / 504.
  */
-import { CATALOG, type ComponentKind } from '../catalog/catalog';
+import { CATALOG } from '../catalog/catalog';
+import { gunicornRuntime, nginxRuntime } from '../catalog/runtime';
 import type { Topology } from '../topology/types';
 import { EventQueue } from './heap';
 import { HIST_BINS, binOf, quantile } from './histogram';
+import { BEHAVIOURS } from './kinds';
+import { acquireWorker, gunicornTimeout, releaseWorker, resizePool, workerBooted, workerGone } from './kinds/gunicorn';
+import { nginxMarkUp, nginxTimeout } from './kinds/nginx';
+import type { Core } from './model';
+import * as M from './model';
+import { psAdd, psDue, psFreeze, psRemove, psThaw } from './ps';
 import { Rng } from './rng';
 import {
   DEFAULT_MIX,
@@ -60,257 +52,29 @@ import {
   type NodeMetrics,
   type RequestType,
   type SimEvent,
-  type SimEventKind,
   type SimNodeParams,
   type SimOptions,
   type Transit,
   type WaitStats,
 } from './types';
 
-// Kind codes.
-const K_USER = 0;
-const K_CDN = 1;
-const K_NGINX = 2;
-const K_RUNSERVER = 3;
-const K_GUNICORN = 4;
-const K_DJANGO = 5;
-const K_POSTGRES = 6;
-const K_SQLITE = 7;
-const K_REDIS = 8;
-const K_STATIC = 9;
-const K_MEDIA = 10;
-const K_SERVER = 11;
-const KIND_CODE: Record<ComponentKind, number> = {
-  user: K_USER,
-  cdn: K_CDN,
-  nginx: K_NGINX,
-  runserver: K_RUNSERVER,
-  gunicorn: K_GUNICORN,
-  django: K_DJANGO,
-  postgres: K_POSTGRES,
-  sqlite: K_SQLITE,
-  redis: K_REDIS,
-  static: K_STATIC,
-  media: K_MEDIA,
-  server: K_SERVER,
-};
+// Read once: module bindings are getters under some loaders (tsx), and these are read in the hot loop.
+type Call = M.Call;
+type Req = M.Req;
+type SimEdge = M.SimEdge;
+type SimNode = M.SimNode;
+type TransitImpl = M.TransitImpl;
+const { Call, EV_ARRIVAL, EV_BACK, EV_CPU, EV_HOP, EV_MARKUP, EV_RESTART, EV_SVC, EV_SYN, EV_TIMEOUT, KIND_CODE, K_CDN, K_DJANGO, K_GUNICORN, K_MEDIA, K_NGINX, K_POSTGRES, K_REDIS, K_RUNSERVER, K_SERVER, K_SQLITE, K_STATIC, K_USER, LOG_KINDS, L_ARRIVE, L_COMPLETE, L_DONE, L_DROP, L_ERROR, L_FAIL, L_HOP, L_KILLED, L_QUEUE, L_REJECT, L_RESPOND, L_SESSIONS, L_START, L_SYNDROP, L_TIMEOUT, N_BUCKETS, PH_PROXY, Req, S_BACK, S_DEAD, S_QUEUED, S_SERVICE, S_SYN, S_WAIT, SimEdge, SimNode, TM_CONNECT, TM_READ, TransitImpl, T_PAGE, T_STATIC, T_UPLOAD, isError } = M;
 
-// Request type codes.
-const T_STATIC = 0;
-const T_PAGE = 1;
-const T_API = 2;
-const T_UPLOAD = 3;
-
-// Heap event kinds.
-const EV_ARRIVAL = 0;
-const EV_HOP = 1;
-const EV_SVC = 2;
-const EV_BACK = 3;
-const EV_TIMEOUT = 4;
-const EV_RESTART = 5;
-
-// Call states.
-const S_TRAVEL = 0;
-const S_QUEUED = 1;
-const S_SERVICE = 2;
-const S_WAIT = 3;
-const S_BACK = 4;
-
-// Phases of a call that waits on a child.
-const PH_NONE = 0;
-const PH_PROXY = 1;
-const PH_STATIC = 2;
-const PH_CACHE = 3;
-const PH_DB = 4;
-const PH_MEDIA = 5;
-
-// Log event kind codes (index into LOG_KINDS).
-const LOG_KINDS: readonly SimEventKind[] = [
-  'arrive',
-  'hop',
-  'queue',
-  'start',
-  'done',
-  'respond',
-  'reject',
-  'timeout',
-  'drop',
-  'fail',
-  'complete',
-  'error',
-  'killed',
-];
-const L_ARRIVE = 0;
-const L_HOP = 1;
-const L_QUEUE = 2;
-const L_START = 3;
-const L_DONE = 4;
-const L_RESPOND = 5;
-const L_REJECT = 6;
-const L_TIMEOUT = 7;
-const L_DROP = 8;
-const L_FAIL = 9;
-const L_COMPLETE = 10;
-const L_ERROR = 11;
-const L_KILLED = 12;
 
 const LB_CODE: Record<LbMethod, number> = { round_robin: 0, least_conn: 1, ip_hash: 2 };
 
-const N_BUCKETS = 20;
 const MAX_STATUS_SLOTS = 16;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-
-class SimEdge {
-  removed = false;
-  delay = 0;
-  /** Smooth weighted round robin state. */
-  cw = 0;
-  /** Open child calls along this edge (least_conn). */
-  conns = 0;
-  constructor(
-    readonly id: string,
-    public from: SimNode,
-    public to: SimNode,
-  ) {}
-}
-
-class SimNode {
-  removed = false;
-  up = true;
-  draining = false;
-  /** up and not draining: NGINX may send it new requests. */
-  avail = true;
-  box: SimNode | null = null;
-  // Resolved parameters.
-  slotted = false;
-  conc = Infinity;
-  backlog = Infinity;
-  svc = 0;
-  hit = 0;
-  timeout = Infinity;
-  queries = 0;
-  weight = 1;
-  lb = 0;
-  cores = 0;
-  cpu = false;
-  // Gunicorn: processes and memory (memBox null ⇒ no memory model).
-  workers = 0;
-  /** Requests one worker process holds at once (sync 1, gthread threads, async connections). */
-  perProc = 1;
-  idleMem = 0;
-  reqMem = 0;
-  memBox: SimNode | null = null;
-  procBusy = 0;
-  restarting = 0;
-  restartMs = 500;
-  killed = 0;
-  // Server box memory, MB.
-  memMb = 0;
-  memCap = Infinity;
-  memIdle = 0;
-  memDead = 0;
-  memBusy = 0;
-  // Django: CPU-parallel processes (the GIL: threads or greenlets of one worker share one core).
-  par = Infinity;
-  cpuActive = 0;
-  // Routing, rebuilt with the topology.
-  out: SimEdge[] = [];
-  upstreams: SimEdge[] = [];
-  cdnOut: SimEdge[] = [];
-  originOut: SimEdge[] = [];
-  staticE: SimEdge | null = null;
-  mediaE: SimEdge | null = null;
-  appE: SimEdge | null = null;
-  dbE: SimEdge | null = null;
-  redisE: SimEdge | null = null;
-  rr = 0;
-  // Runtime state.
-  active = 0;
-  cpuBusy = 0;
-  q: (Call | undefined)[] = new Array<Call | undefined>(8);
-  qHead = 0;
-  qLen = 0;
-  // Metrics.
-  lastT = 0;
-  busyArea = 0;
-  qArea = 0;
-  cpuArea = 0;
-  snapBusy = new Float64Array(N_BUCKETS);
-  snapQ = new Float64Array(N_BUCKETS);
-  snapCpu = new Float64Array(N_BUCKETS);
-  served = 0;
-  started = 0;
-  rejected = 0;
-  waitSum = 0;
-
-  constructor(
-    readonly id: string,
-    readonly idx: number,
-    public kind: ComponentKind,
-    public k: number,
-    readonly createdAt: number,
-  ) {
-    this.lastT = createdAt;
-  }
-}
-
-class Req {
-  done = false;
-  cdnHit = false;
-  constructor(
-    readonly id: number,
-    readonly t: number,
-    readonly type: RequestType,
-    readonly user: SimNode,
-    readonly client: number,
-    readonly t0: number,
-  ) {}
-}
-
-class TransitImpl implements Transit {
-  reqId = 0;
-  type: RequestType = 'page';
-  edgeId = '';
-  from = '';
-  to = '';
-  t0 = 0;
-  t1 = 0;
-  back = false;
-  status: number | undefined = undefined;
-  cacheHit: boolean | undefined = undefined;
-  /** Index in the active list. */
-  slot = 0;
-}
-
-class Call {
-  state = S_TRAVEL;
-  phase = PH_NONE;
-  step = 0;
-  tok = 0;
-  status = 0;
-  tArrive = 0;
-  holdsSlot = false;
-  cacheHit = false;
-  cpuBox: SimNode | null = null;
-  svcStart = 0;
-  child: Call | null = null;
-  transit: TransitImpl | null = null;
-  constructor(
-    readonly req: Req,
-    readonly node: SimNode,
-    readonly parent: Call | null,
-    readonly edge: SimEdge | null,
-  ) {}
-}
-
-function okStatus(t: number): number {
-  return t === T_API || t === T_UPLOAD ? 201 : 200;
-}
-
-function isError(status: number): boolean {
-  return status === 0 || status >= 400;
-}
+/** Linux tcp_syn_retries: a dropped connection attempt is retried 6 times (1, 2, 4 … 32 s apart). */
+const SYN_RETRIES = 6;
+const SYN_RTO_MS = 1000;
 
 /** FNV-1a step over one 32-bit word. */
 function fnv(h: number, word: number): number {
@@ -320,7 +84,7 @@ function fnv(h: number, word: number): number {
 const F64 = new Float64Array(1);
 const U32 = new Uint32Array(F64.buffer);
 
-export class Simulation {
+export class Simulation implements Core {
   private topology: Topology;
   private readonly seedValue: number;
   private rps: number;
@@ -332,8 +96,9 @@ export class Simulation {
   private readonly logCap: number;
   private readonly bucketMs: number;
 
-  private rng: Rng;
-  private q = new EventQueue<Call>(4096);
+  /** @internal */
+  readonly rng: Rng;
+  private q = new EventQueue<Call | SimNode | SimEdge>(4096);
   private nodes: SimNode[] = [];
   private byId = new Map<string, SimNode>();
   private edges = new Map<string, SimEdge>();
@@ -350,6 +115,7 @@ export class Simulation {
   private arrived = 0;
   private completed = 0;
   private errored = 0;
+  private leaked = 0;
   private inFlight = 0;
   private inFlightArea = 0;
   private inFlightLastT = 0;
@@ -389,8 +155,8 @@ export class Simulation {
     this.seedValue = options.seed;
     this.rps = Math.max(0, options.rps);
     this.net = {
-      internetMs: options.network?.internetMs ?? 20,
-      lanMs: options.network?.lanMs ?? 1,
+      internetMs: options.internetMs ?? options.network?.internetMs ?? 20,
+      lanMs: options.lanMs ?? options.network?.lanMs ?? 1,
       localMs: options.network?.localMs ?? 0.2,
     };
     this.logCap = Math.max(0, Math.floor(options.eventLog ?? 200));
@@ -627,6 +393,9 @@ export class Simulation {
         meanWaitMs: n.started > 0 ? n.waitSum / n.started : 0,
         up: n.up,
         killed: n.killed,
+        dropped: n.dropped,
+        timedOut: n.timedOut,
+        recycled: n.recycled,
         memoryMb: isBox ? n.memMb : null,
         memoryUsedMb: isBox ? memUsed(n) : null,
         draining: n.draining,
@@ -640,6 +409,7 @@ export class Simulation {
       arrived: this.arrived,
       completed: this.completed,
       errored: this.errored,
+      tracebacks: this.leaked,
       inFlight: this.inFlight,
       throughput: windowMs > 0 ? (nWin * 1000) / windowMs : 0,
       latency: summary(hist, nWin, latSum, max),
@@ -687,6 +457,9 @@ export class Simulation {
     this.arrived = 0;
     this.completed = 0;
     this.errored = 0;
+    this.leaked = 0;
+    this.sysReqs.clear();
+    this.dueBuf.length = 0;
     this.inFlight = 0;
     this.inFlightArea = 0;
     this.inFlightLastT = 0;
@@ -719,6 +492,7 @@ export class Simulation {
   private build(fresh: boolean): void {
     const topo = this.topology;
     const now = this._now;
+    if (!fresh) psFreeze(this.nodes, now);
     const seen = new Set<string>();
     const nodes: SimNode[] = [];
     for (const tn of topo.nodes) {
@@ -741,12 +515,10 @@ export class Simulation {
     this.nodes = nodes;
 
     // Parameters (boxes first, since processes read their box).
-    const paramsOf = new Map<string, SimNodeParams>();
-    for (const tn of topo.nodes) paramsOf.set(tn.id, (tn.params ?? {}) as SimNodeParams);
-    const parentOf = new Map<string, string | undefined>();
-    for (const tn of topo.nodes) parentOf.set(tn.id, tn.parentId);
+    const topoOf = new Map(topo.nodes.map((tn) => [tn.id, tn] as const));
+    const paramsOf = (id: string): SimNodeParams => (topoOf.get(id)?.params ?? {}) as SimNodeParams;
     for (const n of nodes) {
-      const p = paramsOf.get(n.id) ?? {};
+      const p = paramsOf(n.id);
       if (n.k === K_SERVER) {
         this.touch(n);
         n.cores = Math.max(1, p.cores ?? CATALOG.server.capacity.cores ?? 1);
@@ -757,30 +529,49 @@ export class Simulation {
         n.memIdle = 0;
         n.memDead = 0;
         n.memBusy = 0;
+        n.members = [];
       }
     }
     for (const n of nodes) {
       if (n.k === K_SERVER) continue;
-      const p = paramsOf.get(n.id) ?? {};
+      const tn = topoOf.get(n.id);
+      const p = paramsOf(n.id);
       const cap = CATALOG[n.kind].capacity;
-      const parentId = parentOf.get(n.id);
+      const parentId = tn?.parentId;
       const box = parentId !== undefined ? this.byId.get(parentId) : undefined;
       n.box = box && box.k === K_SERVER && seen.has(box.id) ? box : null;
-      const boxParams: SimNodeParams = n.box ? (paramsOf.get(n.box.id) ?? {}) : {};
+      const boxParams: SimNodeParams = n.box ? paramsOf(n.box.id) : {};
       const wasUp = n.up;
       n.up = p.up !== false && (n.box ? n.box.up : true);
       n.draining = p.draining === true || (n.box !== null && n.box.draining);
       n.avail = n.up && !n.draining;
-      n.svc = Math.max(0, p.serviceMs ?? cap.serviceMs ?? 0);
+      n.cv = nonNeg(p.serviceCv, cap.serviceCv ?? 1);
+      n.io = 0;
+      if (n.k === K_DJANGO) {
+        // cpuMs + ioMs; a bare serviceMs is the whole view: its CPU part at most the default CPU time.
+        const dCpu = cap.cpuMs ?? 0;
+        const dIo = cap.ioMs ?? 0;
+        const total = p.serviceMs;
+        n.svc = nonNeg(p.cpuMs, total !== undefined && total >= 0 ? Math.min(total, dCpu) : dCpu);
+        n.io = nonNeg(p.ioMs, total !== undefined && total >= 0 ? Math.max(0, total - Math.min(total, dCpu)) : dIo);
+      } else n.svc = nonNeg(p.serviceMs, cap.serviceMs ?? 0);
       n.hit = clamp01(p.hitRatio ?? cap.hitRatio ?? 0);
-      n.timeout = Math.max(0, p.timeoutMs ?? cap.timeoutMs ?? Infinity);
       n.queries = Math.max(0, Math.floor(p.queriesPerRequest ?? cap.queriesPerRequest ?? 0));
+      n.queryMs = typeof p.queryMs === 'number' && p.queryMs >= 0 ? p.queryMs : -1;
       n.weight = Math.max(0, p.weight ?? boxParams.weight ?? 1);
       n.lb = LB_CODE[p.lbMethod ?? 'round_robin'] ?? 0;
       n.cpu = n.k !== K_USER && n.k !== K_STATIC && n.k !== K_MEDIA;
+      n.debug = p.debug === true;
+      n.hostAllowed = p.hostAllowed !== false;
+      n.staticCollected = p.staticCollected !== false;
+      n.ignoreExceptions = p.ignoreExceptions === true;
+      n.sessions = p.sessions === true;
+      n.listener = n.k === K_NGINX || n.k === K_GUNICORN || n.k === K_RUNSERVER;
+      n.timeout = Infinity;
       const oldConc = n.conc;
       switch (n.k) {
         case K_GUNICORN: {
+          const rt = gunicornRuntime(tn);
           // Gunicorn's rule of thumb (2 × cores + 1) unless the workers were set.
           const dflt = n.box ? 2 * n.box.cores + 1 : (cap.concurrency ?? 1);
           const workers = Math.max(1, Math.floor(p.workers ?? p.concurrency ?? dflt));
@@ -794,8 +585,12 @@ export class Simulation {
           n.perProc = perProc;
           n.slotted = true;
           n.conc = workers * perProc;
-          n.backlog = Math.max(0, p.backlog ?? cap.backlog ?? Infinity);
-          n.restartMs = Math.max(0, p.restartMs ?? 500);
+          n.backlog = rt.backlog;
+          n.timeout = rt.timeoutS > 0 ? rt.timeoutS * 1000 : Infinity;
+          n.bootMs = rt.bootMs;
+          n.maxRequests = Math.floor(rt.maxRequests);
+          n.maxJitter = Math.floor(rt.maxRequestsJitter);
+          resizePool(this, n);
           n.idleMem = Math.max(0, p.workerMemoryMb ?? cap.memoryPerProcessMb ?? 0);
           n.reqMem = n.idleMem * REQUEST_MEMORY_SHARE;
           const mb = n.box;
@@ -808,24 +603,44 @@ export class Simulation {
           }
           break;
         }
+        case K_NGINX: {
+          const rt = nginxRuntime(tn);
+          n.slotted = true;
+          n.conc = Math.max(1, Math.floor(p.concurrency ?? cap.concurrency ?? 1));
+          n.backlog = Math.max(0, p.backlog ?? 511);
+          n.connectMs = rt.connectTimeoutS * 1000;
+          n.readMs = rt.readTimeoutS > 0 ? rt.readTimeoutS * 1000 : Infinity;
+          n.maxFails = Math.floor(rt.maxFails);
+          n.failMs = rt.failTimeoutS * 1000;
+          n.tries = Math.floor(rt.nextUpstreamTries);
+          n.nextUpstreamMs = rt.nextUpstreamTimeoutS > 0 ? rt.nextUpstreamTimeoutS * 1000 : Infinity;
+          break;
+        }
         case K_RUNSERVER:
+          // Threaded: a thread per connection (no worker limit), one process (the GIL, below).
+          n.slotted = true;
+          n.conc = Math.max(1, Math.floor(p.concurrency ?? cap.concurrency ?? Infinity));
+          n.backlog = Math.max(0, p.backlog ?? cap.backlog ?? 5);
+          break;
         case K_CDN:
-        case K_NGINX:
         case K_POSTGRES:
         case K_SQLITE:
         case K_REDIS:
           n.slotted = true;
           n.conc = Math.max(1, Math.floor(p.concurrency ?? cap.concurrency ?? 1));
-          n.backlog = Math.max(0, p.backlog ?? cap.backlog ?? (n.k === K_NGINX ? 511 : Infinity));
+          n.backlog = Math.max(0, p.backlog ?? cap.backlog ?? Infinity);
           break;
         default:
           n.slotted = false;
           n.conc = Infinity;
           n.backlog = Infinity;
       }
+      if (n.box !== null && n.cpu) n.box.members.push(n);
       if (!fresh) {
-        if (wasUp && !n.up) this.drainQueue(n, 0);
-        else if (n.up && n.conc > oldConc) this.startQueued(n);
+        if (wasUp && !n.up) {
+          this.drainQueue(n, 0);
+          if (n.k === K_REDIS && n.sessions) this.emit(L_SESSIONS, this.sysReq(n), n, null, null, -1, -1);
+        } else if (n.up && n.conc > oldConc) this.startQueued(n);
       }
     }
 
@@ -867,13 +682,19 @@ export class Simulation {
       const tk = to.k;
       if (tk === K_CDN) from.cdnOut.push(e);
       else from.originOut.push(e);
-      if (tk === K_GUNICORN || tk === K_RUNSERVER || tk === K_NGINX || tk === K_DJANGO) from.upstreams.push(e);
+      e.up = -1;
+      if (tk === K_GUNICORN || tk === K_RUNSERVER || tk === K_NGINX || tk === K_DJANGO) {
+        e.up = from.upstreams.length;
+        from.upstreams.push(e);
+      }
       if (tk === K_STATIC && !from.staticE) from.staticE = e;
       if (tk === K_MEDIA && !from.mediaE) from.mediaE = e;
       if (tk === K_DJANGO && !from.appE) {
         from.appE = e;
-        // gthread / async: all of a worker's requests share one Python interpreter (the GIL).
+        // gthread / async: all of a worker's requests share one Python interpreter (the GIL);
+        // runserver: one process, a thread per request.
         if (from.k === K_GUNICORN && from.perProc > 1) to.par = Math.min(to.par, from.workers);
+        if (from.k === K_RUNSERVER) to.par = 1;
       }
       if ((tk === K_POSTGRES || tk === K_SQLITE) && !from.dbE) from.dbE = e;
       if (tk === K_REDIS && !from.redisE) from.redisE = e;
@@ -884,8 +705,19 @@ export class Simulation {
         this.edges.delete(id);
       }
     }
+    // NGINX serves /static/ from STATIC_ROOT: missing when its app never ran collectstatic.
+    for (const n of nodes) {
+      if (n.k !== K_NGINX) continue;
+      let missing = false;
+      for (const e of n.upstreams) {
+        const app = e.to.k === K_DJANGO ? e.to : e.to.appE?.to;
+        if (app !== undefined && app.k === K_DJANGO && !app.staticCollected) missing = true;
+      }
+      n.staticMissing = missing;
+    }
 
     this.users = nodes.filter((n) => n.k === K_USER && n.up);
+    if (!fresh) psThaw(this, nodes);
     this.scheduleArrival();
   }
 
@@ -907,25 +739,34 @@ export class Simulation {
     this.events++;
     if (t >= this.nextBucketT) this.rollTo(t);
     this._now = t;
-    const c = q.obj;
+    const o = q.obj;
     switch (q.kind) {
       case EV_ARRIVAL:
         if (q.tok === this.arrTok) this.onArrival();
         break;
       case EV_HOP:
-        this.onHop(c!);
+        this.onHop(o as Call);
         break;
       case EV_SVC:
-        this.onSvc(c!);
+        this.onSvc(o as Call);
         break;
       case EV_BACK:
-        this.onBack(c!);
+        this.onBack(o as Call);
+        break;
+      case EV_CPU:
+        if (q.tok === (o as SimNode).psTok) this.onCpu(o as SimNode);
         break;
       case EV_TIMEOUT:
-        if (q.tok === c!.tok) this.onTimeout(c!);
+        if (q.tok === (o as Call).tok) this.onTimeout(o as Call);
+        break;
+      case EV_SYN:
+        if (q.tok === (o as Call).tok) this.onSyn(o as Call);
         break;
       case EV_RESTART:
-        this.onRestart(c!.node);
+        workerBooted(this, o as SimNode, q.tok);
+        break;
+      case EV_MARKUP:
+        nginxMarkUp(this, o as SimEdge, q.tok);
         break;
     }
   }
@@ -950,7 +791,7 @@ export class Simulation {
     const user = users.length === 1 ? users[0]! : users[rng.int(users.length)]!;
     const u = rng.next();
     const cum = this.mixCum;
-    const tc = u < cum[0]! ? T_STATIC : u < cum[1]! ? T_PAGE : u < cum[2]! ? T_API : T_UPLOAD;
+    const tc = u < cum[0]! ? T_STATIC : u < cum[1]! ? T_PAGE : u < cum[2]! ? 2 : T_UPLOAD;
     const client = rng.nextU32() & 0xffff;
     const now = this._now;
     const req = new Req(this.nextReqId++, tc, REQUEST_TYPES[tc]!, user, client, now);
@@ -972,6 +813,7 @@ export class Simulation {
   /** A call reached its node. */
   private onHop(c: Call): void {
     this.endTransit(c);
+    if (c.state === S_DEAD) return;
     const n = c.node;
     const e = c.edge!;
     if (n.removed || e.removed) {
@@ -980,21 +822,79 @@ export class Simulation {
     }
     this.emit(L_HOP, c.req, n, e.from, n, -1, -1);
     c.tArrive = this._now;
+    this.admit(c);
+  }
+
+  /** The node takes the connection (or not): start, wait in its queue, or be dropped / refused. */
+  private admit(c: Call): void {
+    const n = c.node;
     if (!n.up) {
-      this.respond(c, 0);
+      // A machine that is off never answers; a stopped process's port refuses at once.
+      if (n.listener && n.box !== null && !n.box.up) this.synDropped(c);
+      else this.answer(c, 0, false);
       return;
     }
-    if (!n.slotted || n.active < n.conc) this.start(c);
-    else if (n.qLen < n.backlog) {
+    if (!n.slotted || n.active < n.conc) {
+      this.accepted(c);
+      this.start(c);
+    } else if (n.qLen < n.backlog) {
+      this.accepted(c);
       this.touch(n);
       this.enqueue(n, c);
       c.state = S_QUEUED;
       this.emit(L_QUEUE, c.req, n, null, null, -1, -1);
+    } else if (n.listener) {
+      // The listen backlog is full: the kernel drops the SYN; nobody answers.
+      n.dropped++;
+      this.synDropped(c);
     } else {
       n.rejected++;
       this.emit(L_REJECT, c.req, n, null, null, 503, -1);
       this.respond(c, 503);
     }
+  }
+
+  /** The connection is established: a proxy waiting to connect now waits to read. */
+  private accepted(c: Call): void {
+    c.accepted = true;
+    const p = c.parent;
+    if (p !== null && p.timer === TM_CONNECT && p.child === c) {
+      p.timer = TM_READ;
+      const read = p.node.readMs;
+      if (read < Infinity) this.q.push(this._now + read, EV_TIMEOUT, p, ++p.tok);
+      else p.tok++;
+    }
+  }
+
+  /** The connection attempt got no answer: the caller's kernel retransmits the SYN later. */
+  private synDropped(c: Call): void {
+    const n = c.node;
+    this.emit(L_SYNDROP, c.req, n, c.edge!.from, n, -1, -1);
+    c.syn++;
+    c.state = S_SYN;
+    const p = c.parent;
+    if (p !== null && p.timer === TM_READ && p.child === c && c.syn === 1) {
+      // NGINX is still connecting: proxy_connect_timeout runs, not the read timeout.
+      p.timer = TM_CONNECT;
+      this.q.push(Math.max(this._now, p.sentAt + p.node.connectMs), EV_TIMEOUT, p, ++p.tok);
+    }
+    if (c.syn > SYN_RETRIES) {
+      this.answer(c, 0, false); // connect() gives up: ETIMEDOUT
+      return;
+    }
+    this.q.push(this._now + SYN_RTO_MS * 2 ** (c.syn - 1), EV_SYN, c, c.tok);
+  }
+
+  private onSyn(c: Call): void {
+    if (c.state !== S_SYN) return;
+    const p = c.parent;
+    if (p !== null && (p.child !== c || p.state !== S_WAIT)) return; // the caller gave up
+    if (c.node.removed || c.edge!.removed) {
+      this.failUp(c);
+      return;
+    }
+    c.tArrive = this._now;
+    this.admit(c);
   }
 
   private start(c: Call): void {
@@ -1016,44 +916,58 @@ export class Simulation {
     }
     this.touch(n);
     n.active++;
+    if (n.k === K_GUNICORN) acquireWorker(n, c);
     c.holdsSlot = true;
     c.state = S_SERVICE;
     const wait = now - c.tArrive;
     n.started++;
     n.waitSum += wait;
-    let mean = n.svc;
+    const rng = this.rng;
+    let cpu = 0;
+    let io = 0;
     if (n.k === K_DJANGO) {
       const t = c.req.t;
-      if (t === T_STATIC) mean *= 0.25;
-      else if (t === T_UPLOAD) mean *= 2;
+      const scale = t === T_STATIC ? 0.25 : t === T_UPLOAD ? 2 : 1;
+      if (n.svc > 0) cpu = rng.service(n.svc * scale, n.cv);
+      if (n.io > 0) io = rng.service(n.io * scale, n.cv);
+    } else {
+      const p = c.parent;
+      const mean = (n.k === K_POSTGRES || n.k === K_SQLITE) && p !== null && p.node.queryMs >= 0 ? p.node.queryMs : n.svc;
+      const d = mean > 0 ? rng.service(mean, n.cv) : 0;
+      if (n.cpu) cpu = d;
+      else io = d;
     }
-    let dur = mean > 0 ? this.rng.exp(mean) : 0;
-    const box = n.box;
-    let slow = 1;
-    if (box !== null && n.cpu) {
-      this.touch(box);
-      const busy = ++box.cpuBusy;
-      c.cpuBox = box;
-      if (busy > box.cores) slow = busy / box.cores;
-    }
-    if (n.par < Infinity) {
-      const busy = ++n.cpuActive;
-      if (busy > n.par && busy / n.par > slow) slow = busy / n.par;
-    }
-    dur *= slow;
     c.svcStart = now;
     this.emit(L_START, c.req, n, null, null, -1, wait);
-    this.q.push(now + dur, EV_SVC, c, 0);
+    if (cpu > 0 && n.cpu && (n.box !== null || n.par < Infinity)) {
+      c.ioLeft = io;
+      psAdd(this, c, cpu);
+    } else {
+      c.ioLeft = 0;
+      this.q.push(now + cpu + io, EV_SVC, c, 0);
+    }
+  }
+
+  private readonly dueBuf: Call[] = [];
+
+  private onCpu(n: SimNode): void {
+    const due = this.dueBuf;
+    const from = due.length;
+    psDue(this, n, due);
+    const to = due.length;
+    for (let i = from; i < to; i++) {
+      const c = due[i]!;
+      if (c.state === S_DEAD) continue;
+      if (c.ioLeft > 0) {
+        this.q.push(this._now + c.ioLeft, EV_SVC, c, 0);
+        c.ioLeft = 0;
+      } else this.onSvc(c);
+    }
+    due.length = from;
   }
 
   private onSvc(c: Call): void {
-    if (c.node.par < Infinity && c.node.cpuActive > 0) c.node.cpuActive--;
-    const box = c.cpuBox;
-    if (box !== null) {
-      this.touch(box);
-      box.cpuBusy--;
-      c.cpuBox = null;
-    }
+    if (c.state === S_DEAD) return;
     const n = c.node;
     if (n.removed) {
       this.failUp(c);
@@ -1064,70 +978,7 @@ export class Simulation {
       this.respond(c, 0);
       return;
     }
-    const req = c.req;
-    const t = req.t;
-    switch (n.k) {
-      case K_CDN:
-        if (t === T_STATIC && n.hit > 0 && this.rng.next() < n.hit) {
-          c.cacheHit = true;
-          req.cdnHit = true;
-          this.respond(c, 200);
-        } else if (n.out.length > 0) {
-          this.callChild(c, n.out[n.rr++ % n.out.length]!, PH_PROXY, Infinity);
-        } else this.respond(c, 502);
-        break;
-      case K_NGINX:
-        if (t === T_STATIC) {
-          if (n.staticE) this.callChild(c, n.staticE, PH_STATIC, Infinity);
-          else this.respond(c, 200);
-        } else {
-          const e = this.pickUpstream(n, req);
-          if (e) this.callChild(c, e, PH_PROXY, n.timeout);
-          else this.respond(c, 502);
-        }
-        break;
-      case K_RUNSERVER:
-      case K_GUNICORN:
-        if (t === T_STATIC && n.k === K_RUNSERVER) {
-          if (n.staticE) this.callChild(c, n.staticE, PH_STATIC, Infinity);
-          else this.respond(c, 200);
-        } else if (n.appE) this.callChild(c, n.appE, PH_PROXY, n.k === K_GUNICORN ? n.timeout : Infinity);
-        else this.respond(c, okStatus(t));
-        break;
-      case K_DJANGO:
-        c.step = 0;
-        this.djangoNext(c);
-        break;
-      case K_REDIS: {
-        const hit = n.hit > 0 && this.rng.next() < n.hit;
-        c.cacheHit = hit;
-        this.respond(c, hit ? 200 : 404);
-        break;
-      }
-      case K_POSTGRES:
-      case K_SQLITE:
-      case K_STATIC:
-      case K_MEDIA:
-        this.respond(c, 200);
-        break;
-      default:
-        // Users and server boxes do not serve requests.
-        this.respond(c, 0);
-    }
-  }
-
-  /** Django's query loop: cache lookup / DB query per query, then media write, then answer. */
-  private djangoNext(c: Call): void {
-    const n = c.node;
-    const t = c.req.t;
-    const queries = t === T_STATIC ? 0 : n.queries;
-    if (c.step < queries) {
-      if (t === T_PAGE && n.redisE) this.callChild(c, n.redisE, PH_CACHE, Infinity);
-      else if (n.dbE) this.callChild(c, n.dbE, PH_DB, Infinity);
-      else this.respond(c, 500);
-    } else if (t === T_UPLOAD && n.mediaE && c.phase !== PH_MEDIA) {
-      this.callChild(c, n.mediaE, PH_MEDIA, Infinity);
-    } else this.respond(c, okStatus(t));
+    BEHAVIOURS[n.k]!.finish(this, c);
   }
 
   /** A response reached the caller's node. */
@@ -1145,11 +996,11 @@ export class Simulation {
     this.emit(L_RESPOND, c.req, p.node, c.node, p.node, c.status, -1);
     p.child = null;
     c.edge!.conns--;
-    this.deliver(p, c.status, c.cacheHit);
+    this.deliver(p, c.status, c.cacheHit, c);
   }
 
   /** Caller p got `status` from its child. */
-  private deliver(p: Call, status: number, cacheHit: boolean): void {
+  private deliver(p: Call, status: number, cacheHit: boolean, child: Call | null): void {
     const n = p.node;
     if (n.k === K_USER && p.parent === null) {
       this.finish(p.req, status);
@@ -1159,78 +1010,51 @@ export class Simulation {
       this.respond(p, 0);
       return;
     }
-    switch (n.k) {
-      case K_CDN:
-        this.respond(p, status === 0 ? 502 : status);
-        break;
-      case K_NGINX:
-        if (p.phase === PH_STATIC) this.respond(p, status === 200 ? 200 : 404);
-        else this.respond(p, status === 0 ? 502 : status);
-        break;
-      case K_GUNICORN:
-      case K_RUNSERVER:
-        if (p.phase === PH_STATIC) this.respond(p, status === 200 ? 200 : 404);
-        else this.respond(p, status === 0 ? 500 : status);
-        break;
-      case K_DJANGO:
-        if (p.phase === PH_CACHE) {
-          if (status === 200 && cacheHit) {
-            p.step++;
-            this.djangoNext(p);
-          } else if (n.dbE) this.callChild(p, n.dbE, PH_DB, Infinity);
-          else this.respond(p, 500);
-        } else if (p.phase === PH_DB) {
-          if (status === 200) {
-            p.step++;
-            this.djangoNext(p);
-          } else this.respond(p, 500);
-        } else if (p.phase === PH_MEDIA) {
-          this.respond(p, status === 200 ? okStatus(p.req.t) : 500);
-        } else this.respond(p, status);
-        break;
-      default:
-        this.respond(p, status);
-    }
+    BEHAVIOURS[n.k]!.answer(this, p, status, cacheHit, child);
   }
 
   private onTimeout(c: Call): void {
     if (c.state !== S_WAIT) return;
-    const child = c.child;
-    if (child !== null) {
-      child.edge!.conns--;
-      c.child = null;
-    }
-    if (c.node.removed) {
+    const n = c.node;
+    if (n.removed) {
+      const child = c.child;
+      if (child !== null) {
+        child.edge!.conns--;
+        c.child = null;
+      }
       this.failUp(c);
       return;
     }
-    // NGINX answers 504; Gunicorn's master kills the stuck worker and the connection just
-    // closes (0), which NGINX turns into 502.
-    const status = c.node.k === K_NGINX ? 504 : 0;
-    this.emit(L_TIMEOUT, c.req, c.node, null, null, status, this._now - c.svcStart);
-    this.respond(c, status);
+    if (n.k === K_NGINX && c.child !== null) nginxTimeout(this, c);
+    else if (n.k === K_GUNICORN) gunicornTimeout(this, c);
+    else {
+      const child = c.child;
+      if (child !== null) {
+        child.edge!.conns--;
+        c.child = null;
+      }
+      this.emit(L_TIMEOUT, c.req, n, null, null, 0, this._now - c.svcStart);
+      this.respond(c, 0);
+    }
   }
 
   /** The OOM killer killed the worker that took c: c ends with 0; the slot is back once the master booted a new worker. */
   private kill(c: Call): void {
     const n = c.node;
-    this.touch(n);
     n.killed++;
-    n.restarting++;
-    n.active++;
-    n.memBox!.memDead += n.idleMem;
     this.emit(L_KILLED, c.req, n, null, null, 0, -1);
-    this.respond(c, 0);
-    this.q.push(this._now + n.restartMs, EV_RESTART, c, 0);
-  }
-
-  private onRestart(n: SimNode): void {
-    if (n.restarting <= 0) return;
-    this.touch(n);
-    n.restarting--;
-    n.active--;
-    if (n.memBox !== null) n.memBox.memDead -= n.idleMem;
-    if (!n.removed && n.qLen > 0 && n.up) this.startQueued(n);
+    let i = -1;
+    if (n.perProc === 1) {
+      const st = n.wState;
+      for (let k = 0; k < st.length; k++) {
+        if (st[k] === 0) {
+          i = k;
+          break;
+        }
+      }
+    }
+    workerGone(this, n, i);
+    this.answer(c, 0, true);
   }
 
   private releaseMemory(n: SimNode): void {
@@ -1241,7 +1065,10 @@ export class Simulation {
     }
   }
 
-  private callChild(c: Call, e: SimEdge, phase: number, timeout: number): void {
+  // ───────────────────────────── Core (what kinds/*.ts use) ─────────────────────────────
+
+  /** @internal */
+  callChild(c: Call, e: SimEdge, phase: number, timeout: number): void {
     const to = e.to;
     const child = new Call(c.req, to, c, e);
     c.child = child;
@@ -1257,17 +1084,62 @@ export class Simulation {
     }
   }
 
-  /** c answers `status`: frees its slot, then the answer travels back to the caller. */
-  private respond(c: Call, status: number): void {
+  /** @internal c answers `status`: frees its slot, then the answer travels back to the caller. */
+  respond(c: Call, status: number): void {
+    this.answer(c, status, true);
+  }
+
+  /** @internal */
+  schedule(t: number, ev: number, obj: Call | SimNode | SimEdge, tok: number): void {
+    this.q.push(t, ev, obj, tok);
+  }
+
+  /** @internal Cancels c (its worker was killed): its CPU job, its I/O wait, its child's answer. */
+  abandon(c: Call): void {
+    if (c.state === S_DEAD) return;
+    if (c.psIdx >= 0) psRemove(this, c);
+    c.tok++;
+    const ch = c.child;
+    if (ch !== null) {
+      ch.edge!.conns--;
+      c.child = null;
+    }
+    if (c.holdsSlot) {
+      c.holdsSlot = false;
+      const n = c.node;
+      this.touch(n);
+      n.active--;
+      if (n.qLen > 0 && n.up) this.startQueued(n);
+    }
+    c.state = S_DEAD;
+  }
+
+  private readonly sysReqs = new Map<SimNode, Req>();
+
+  /** @internal */
+  sysReq(n: SimNode): Req {
+    let r = this.sysReqs.get(n);
+    if (r === undefined) {
+      r = new Req(0, T_PAGE, 'page', n, 0, 0);
+      this.sysReqs.set(n, r);
+    }
+    return r;
+  }
+
+  /** Answers `status` (count: it is a response this node sent, not a refused connection). */
+  private answer(c: Call, status: number, count: boolean): void {
     const n = c.node;
     c.status = status;
     c.tok++;
     c.state = S_BACK;
-    n.served++;
+    if (count) n.served++;
+    if (status >= 400 && n.debug && n.k === K_DJANGO) c.req.leak = true;
+    if (c.psIdx >= 0) psRemove(this, c);
     if (c.holdsSlot) {
       c.holdsSlot = false;
       this.touch(n);
       n.active--;
+      if (c.worker >= 0) releaseWorker(this, n, c);
       if (n.memBox !== null) this.releaseMemory(n);
       if (n.qLen > 0 && n.up) this.startQueued(n);
     }
@@ -1285,11 +1157,8 @@ export class Simulation {
   /** c cannot go on (its node or edge left the graph): the nearest caller still there gets 0. */
   private failUp(c: Call): void {
     this.emit(L_FAIL, c.req, c.node, null, null, 0, -1);
-    if (c.cpuBox !== null) {
-      this.touch(c.cpuBox);
-      c.cpuBox.cpuBusy--;
-      c.cpuBox = null;
-    }
+    if (c.psIdx >= 0) psRemove(this, c);
+    c.state = S_DEAD;
     let a = c;
     for (;;) {
       const p = a.parent;
@@ -1301,7 +1170,7 @@ export class Simulation {
       p.child = null;
       if (a.edge !== null) a.edge.conns--;
       if (!p.node.removed) {
-        this.deliver(p, 0, false);
+        this.deliver(p, 0, false, a);
         return;
       }
       a = p;
@@ -1326,6 +1195,7 @@ export class Simulation {
     if (lat > this.bMax[slot]!) this.bMax[slot] = lat;
     if (isError(status)) {
       this.errored++;
+      if (req.leak) this.leaked++;
       this.bErr[slot]!++;
       const k = this.statusSlot(status);
       if (k >= 0) {
@@ -1348,67 +1218,6 @@ export class Simulation {
     this.slotStatus.push(status);
     this.statusSlots.set(status, slot);
     return slot;
-  }
-
-  // ───────────────────────────── load balancing ─────────────────────────────
-
-  private pickUpstream(n: SimNode, req: Req): SimEdge | null {
-    const ups = n.upstreams;
-    const len = ups.length;
-    if (len === 0) return null;
-    if (len === 1) {
-      const e = ups[0]!;
-      return e.to.avail && !e.to.removed && e.to.weight > 0 ? e : null;
-    }
-    if (n.lb === 1) {
-      // least_conn: fewest open connections per weight; ties broken round robin.
-      let best: SimEdge | null = null;
-      let bestScore = Infinity;
-      const startAt = n.rr++ % len;
-      for (let i = 0; i < len; i++) {
-        const e = ups[(startAt + i) % len]!;
-        const w = e.to.weight;
-        if (!e.to.avail || w <= 0) continue;
-        const score = e.conns / w;
-        if (score < bestScore) {
-          bestScore = score;
-          best = e;
-        }
-      }
-      return best;
-    }
-    if (n.lb === 2) {
-      // ip_hash: the client's address picks a weighted position among the up upstreams.
-      let total = 0;
-      for (let i = 0; i < len; i++) {
-        const e = ups[i]!;
-        if (e.to.avail) total += e.to.weight;
-      }
-      if (total <= 0) return null;
-      let h = fnv(fnv(FNV_OFFSET, req.client), req.user.idx) >>> 0;
-      h = (h % 1_000_003) / 1_000_003;
-      let pos = h * total;
-      for (let i = 0; i < len; i++) {
-        const e = ups[i]!;
-        if (!e.to.avail || e.to.weight <= 0) continue;
-        pos -= e.to.weight;
-        if (pos < 0) return e;
-      }
-      return null;
-    }
-    // Smooth weighted round robin (the algorithm NGINX uses).
-    let best: SimEdge | null = null;
-    let total = 0;
-    for (let i = 0; i < len; i++) {
-      const e = ups[i]!;
-      const w = e.to.weight;
-      if (!e.to.avail || w <= 0) continue;
-      e.cw += w;
-      total += w;
-      if (best === null || e.cw > best.cw) best = e;
-    }
-    if (best !== null) best.cw -= total;
-    return best;
   }
 
   // ───────────────────────────── queues ─────────────────────────────
@@ -1435,7 +1244,8 @@ export class Simulation {
     return c;
   }
 
-  private startQueued(n: SimNode): void {
+  /** @internal */
+  startQueued(n: SimNode): void {
     while (n.qLen > 0 && n.active < n.conc) this.start(this.dequeue(n));
   }
 
@@ -1445,8 +1255,8 @@ export class Simulation {
 
   // ───────────────────────────── metrics ─────────────────────────────
 
-  /** Bring a node's time integrals up to now (call before changing active / qLen / cpuBusy). */
-  private touch(n: SimNode): void {
+  /** @internal Bring a node's time integrals up to now (call before changing active / qLen / cpuBusy). */
+  touch(n: SimNode): void {
     const dt = this._now - n.lastT;
     if (dt > 0) {
       n.busyArea += n.active * dt;
@@ -1527,7 +1337,8 @@ export class Simulation {
     this.trPool.push(tr);
   }
 
-  private emit(
+  /** @internal */
+  emit(
     kind: number,
     req: Req,
     node: SimNode | null,
@@ -1591,6 +1402,7 @@ export class Simulation {
     if (to !== null) ev.to = to.id;
     if (status >= 0) ev.status = status;
     if (dur >= 0) ev.durationMs = dur;
+    if (kind === L_ERROR && req.leak) ev.traceback = true;
     return ev;
   }
 }
@@ -1615,6 +1427,11 @@ export function normalisePattern(p: LoadPattern): LoadPattern {
     default:
       return { kind: 'steady' };
   }
+}
+
+/** A finite number ≥ 0, else the default. */
+function nonNeg(v: unknown, dflt: number): number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : dflt;
 }
 
 function clamp01(x: number): number {

@@ -179,10 +179,54 @@ describe('traceRequest', () => {
       for (const n of t.nodes) if (n.kind === 'django') n.params = { serviceMs: 500 };
     });
     const steps = traceRequest(t, { seed: 1, type: 'page' });
-    expect(steps.some((s) => s.kind === 'timeout' && s.say[0]!.key === 'timeout')).toBe(true);
+    // proxy_read_timeout, then the GET goes to the other app server (proxy_next_upstream), which is slow too.
+    expect(steps.some((s) => s.kind === 'timeout' && s.say[0]!.key === 'readTimeout')).toBe(true);
+    expect(steps.some((s) => s.kind === 'retry' && s.say[0]!.key === 'retry')).toBe(true);
     const last = steps[steps.length - 1]!;
     expect(last.status).toBe(504);
     expect(last.say[0]!.key).toBe('end504');
+  });
+
+  it('a slow view with the generated settings: the worker is killed (Gunicorn timeout), NGINX retries the GET, the user gets 502', () => {
+    const t = broken((t) => {
+      for (const n of t.nodes) if (n.kind === 'django') n.params = { cpuMs: 1, ioMs: 120_000 };
+    });
+    const steps = traceRequest(t, { seed: 1, type: 'page' });
+    const killed = steps.filter((s) => s.kind === 'timeout' && s.say[0]!.key === 'workerKilled');
+    expect(killed.length).toBe(2);
+    expect(steps.some((s) => s.kind === 'retry')).toBe(true);
+    expect(steps.some((s) => s.kind === 'markDown' && s.say[0]!.key === 'markDown')).toBe(true);
+    const last = steps[steps.length - 1]!;
+    expect(last.status).toBe(502);
+    expect(last.say[0]!.key).toBe('end502');
+  });
+
+  it('first deploy mistakes: static 404 without collectstatic, 400 for a host not allowed, the traceback with DEBUG', () => {
+    const noStatic = broken((t) => {
+      for (const n of t.nodes) if (n.kind === 'django') n.params = { ...n.params, staticCollected: false };
+    });
+    const st = traceRequest(noStatic, { seed: 1, type: 'static' });
+    expect(st.find((s) => s.kind === 'hop' && s.to === 'nginx')!.say.map((x) => x.key)).toContain('staticMissing');
+    expect(st.at(-1)!.status).toBe(404);
+    const badHost = broken((t) => {
+      for (const n of t.nodes) if (n.kind === 'django') n.params = { ...n.params, hostAllowed: false, debug: true };
+    });
+    const bh = traceRequest(badHost, { seed: 1, type: 'page' });
+    expect(bh.some((s) => s.kind === 'respond' && s.say[0]!.key === 'err400')).toBe(true);
+    expect(bh.at(-1)!.say.map((x) => x.key)).toEqual(['end400', 'traceback']);
+  });
+
+  it('Redis down: the cache error is a 500 unless it is ignored', () => {
+    const down = (ignoreExceptions: boolean) =>
+      broken((t) => {
+        for (const n of t.nodes) if (n.kind === 'redis') n.params = { ...n.params, up: false, ignoreExceptions };
+      });
+    const raising = traceRequest(down(false), { seed: 1, type: 'page' });
+    expect(raising.some((s) => s.kind === 'cacheError' && s.say[0]!.key === 'cacheError500')).toBe(true);
+    expect(raising.at(-1)!.status).toBe(500);
+    const ignoring = traceRequest(down(true), { seed: 1, type: 'page' });
+    expect(ignoring.some((s) => s.kind === 'cacheError' && s.say[0]!.key === 'cacheErrorFallback')).toBe(true);
+    expect(ignoring.at(-1)!.kind).toBe('complete');
   });
 
   it('explains a full backlog (503) and a refused connection', () => {

@@ -11,6 +11,7 @@
  */
 import type { ComponentKind } from '../catalog/catalog';
 import { CATALOG } from '../catalog/catalog';
+import { gunicornRuntime, nginxRuntime } from '../catalog/runtime';
 import type { Topology, TopoNode } from '../topology/types';
 import { Simulation } from './engine';
 import {
@@ -42,6 +43,16 @@ export type TraceStepKind =
   | 'fail'
   /** A late answer reached a proxy that had already given up. */
   | 'drop'
+  /** NGINX passes the request to the next upstream (proxy_next_upstream). */
+  | 'retry'
+  /** NGINX marks an upstream down for fail_timeout (passive health). */
+  | 'markDown'
+  /** The connection attempt got no answer (full listen backlog, or the machine is off). */
+  | 'synDrop'
+  /** Django's call to Redis failed (500, or ignored and on to the database). */
+  | 'cacheError'
+  /** The Gunicorn worker reached max_requests: it exits after this answer. */
+  | 'recycle'
   /** The response reached the user: success. */
   | 'complete'
   /** The request ended with an error (or never got going). */
@@ -128,7 +139,21 @@ export type TraceSayKey =
   | 'end502'
   | 'end503'
   | 'end504'
-  | 'endOther';
+  | 'endOther'
+  | 'synDrop'
+  | 'synDropOff'
+  | 'retry'
+  | 'markDown'
+  | 'connectTimeout'
+  | 'readTimeout'
+  | 'workerKilled'
+  | 'cacheError500'
+  | 'cacheErrorFallback'
+  | 'recycle'
+  | 'staticMissing'
+  | 'err400'
+  | 'end400'
+  | 'traceback';
 
 export type TraceParams = Record<string, string | number>;
 
@@ -275,6 +300,7 @@ export function traceRequest(topology: Topology, options: TraceOptions): TraceSt
     return step;
   };
 
+  let traceback = false;
   // Pass 1: events → steps (a hop absorbs the node's start and done).
   for (const e of events) {
     const t = e.t - t0;
@@ -316,12 +342,21 @@ export function traceRequest(topology: Topology, options: TraceOptions): TraceSt
       case 'timeout':
       case 'fail':
       case 'drop':
-        push({ kind: e.kind, t, node: e.node, status: e.status, durationMs: e.durationMs });
+      case 'recycle':
+        push({ kind: e.kind, t, node: e.node, to: e.to, status: e.status, durationMs: e.durationMs });
+        break;
+      case 'retry':
+      case 'markDown':
+      case 'synDrop':
+      case 'cacheError':
+        push({ kind: e.kind, t, node: e.node, from: e.from, to: e.to, status: e.status, durationMs: e.durationMs });
         break;
       case 'complete':
-      case 'error':
+      case 'error': {
         push({ kind: e.kind, t, node: e.node, status: e.status, durationMs: e.durationMs });
+        if (e.traceback) traceback = true;
         break;
+      }
     }
   }
   if (!ended) push({ kind: 'error', t: steps[steps.length - 1]!.t, node: events[0]!.node });
@@ -388,7 +423,10 @@ export function traceRequest(topology: Topology, options: TraceOptions): TraceSt
             } else say('cdnNoOrigin', { to, path });
             break;
           case 'nginx':
-            if (type === 'static') say('nginxStatic', { to, path });
+            if (type === 'static') {
+              say('nginxStatic', { to, path });
+              if (answer?.status === 404 && !fwd) say('staticMissing', { to, path });
+            }
             else {
               const intro = ({ page: 'nginxPage', api: 'nginxApi', upload: 'nginxUpload' } as const)[type];
               say(intro, { to, path, method });
@@ -442,6 +480,7 @@ export function traceRequest(topology: Topology, options: TraceOptions): TraceSt
         const p = paramsOf(s.node);
         const workers = Math.max(1, Math.floor(p.workers ?? p.concurrency ?? CATALOG.gunicorn.capacity.concurrency ?? 1));
         if (k === 'gunicorn') say('queueGunicorn', { node: s.node!, workers });
+        // runserver starts a thread per connection: it only queues when a thread limit was set.
         else if (k === 'runserver') say('queueRunserver', { node: s.node! });
         else say('queueGeneric', { node: s.node! });
         break;
@@ -460,6 +499,7 @@ export function traceRequest(topology: Topology, options: TraceOptions): TraceSt
           if (status === 0) say('refused', { from, to });
           else if (passed || explained) say('errPass', { from, to, status });
           else if (status === 404) say('err404', { from, to, path });
+          else if (status === 400) say('err400', { from, to });
           else if (status === 500) say('err500', { from, to });
           else if (status === 502) say('err502', { from, to });
           else if (status === 503) say('err503', { from, to });
@@ -515,9 +555,43 @@ export function traceRequest(topology: Topology, options: TraceOptions): TraceSt
       case 'reject':
         say('reject', { node: s.node!, status: 503 });
         break;
-      case 'timeout':
-        say('timeout', { node: s.node!, ms: s.durationMs ?? 0 });
+      case 'timeout': {
+        const k = kindOf(s.node);
+        if (k === 'gunicorn') {
+          const rt = gunicornRuntime(byId.get(s.node!));
+          say('workerKilled', { node: s.node!, s: rt.timeoutS, boot: rt.bootMs });
+        } else if (k === 'nginx' && s.to !== undefined) {
+          const rt = nginxRuntime(byId.get(s.node!));
+          const connecting = s.durationMs !== undefined && s.durationMs < rt.readTimeoutS * 1000 - 1;
+          if (connecting) say('connectTimeout', { node: s.node!, to: s.to, s: rt.connectTimeoutS });
+          else say('readTimeout', { node: s.node!, to: s.to, s: rt.readTimeoutS });
+        } else say('timeout', { node: s.node!, ms: s.durationMs ?? 0 });
         break;
+      }
+      case 'retry':
+        say('retry', { node: s.node!, from: s.from!, to: s.to! });
+        break;
+      case 'markDown': {
+        const rt = nginxRuntime(byId.get(s.node!));
+        say('markDown', { node: s.node!, to: s.to!, s: rt.failTimeoutS, fails: rt.maxFails });
+        break;
+      }
+      case 'synDrop': {
+        const target = byId.get(s.to ?? '');
+        const box = target?.parentId !== undefined ? byId.get(target.parentId) : undefined;
+        const off = box?.params?.up === false;
+        const proxy = kindOf(s.from) === 'nginx' ? nginxRuntime(byId.get(s.from!)).connectTimeoutS : 0;
+        say(off ? 'synDropOff' : 'synDrop', { node: s.to ?? '', from: s.from ?? '', s: proxy });
+        break;
+      }
+      case 'cacheError':
+        say(s.status === 500 ? 'cacheError500' : 'cacheErrorFallback', { node: s.node!, to: s.to ?? '' });
+        break;
+      case 'recycle': {
+        const rt = gunicornRuntime(byId.get(s.node!));
+        say('recycle', { node: s.node!, max: rt.maxRequests, boot: rt.bootMs });
+        break;
+      }
       case 'fail':
         say('fail', { node: s.node! });
         break;
@@ -540,7 +614,9 @@ export function traceRequest(topology: Topology, options: TraceOptions): TraceSt
             ? 'end0'
             : status === 404
               ? 'end404'
-              : status === 500
+              : status === 400
+                ? 'end400'
+                : status === 500
                 ? 'end500'
                 : status === 502
                   ? 'end502'
@@ -550,6 +626,7 @@ export function traceRequest(topology: Topology, options: TraceOptions): TraceSt
                       ? 'end504'
                       : 'endOther';
         say(key, { node: s.node ?? '', status, ms: s.durationMs ?? 0, path });
+        if (traceback) say('traceback', {});
         break;
       }
     }

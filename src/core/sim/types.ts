@@ -26,12 +26,16 @@ export type LbMethod = 'round_robin' | 'least_conn' | 'ip_hash';
 export interface SimNodeParams extends NodeParams {
   /** Slots (sync workers, connections) for kinds that have them; Gunicorn uses `workers` first. */
   concurrency?: number;
-  /** How many requests may wait for a slot before new ones get 503. */
+  /**
+   * How many requests may wait for a slot. Past it a listener (NGINX, Gunicorn, runserver)
+   * has new connection attempts dropped by the kernel; a database answers 503.
+   */
   backlog?: number;
-  /** NGINX: upstream timeout before 504. */
+  /**
+   * Older name of the timeouts, in ms: Gunicorn's `timeout`, NGINX's `proxy_read_timeout`
+   * (runtime.ts reads it when timeoutS / readTimeoutS is not set).
+   */
   timeoutMs?: number;
-  /** Django: database queries per dynamic request. */
-  queriesPerRequest?: number;
   /** NGINX: load-balancing method (default round_robin). */
   lbMethod?: LbMethod;
   /** Gunicorn gthread: threads per worker (default 4). */
@@ -40,8 +44,20 @@ export interface SimNodeParams extends NodeParams {
   workerConnections?: number;
   /** Gunicorn: memory one idle worker process holds, MB (default: the catalog's memoryPerProcessMb). */
   workerMemoryMb?: number;
-  /** Gunicorn: time the master needs to boot a new worker after one was killed, ms (default 500). */
+  /** Gunicorn: older name of bootMs (runtime.ts). */
   restartMs?: number;
+  // runtime.ts names (Gunicorn and NGINX settings shared with the generated configs).
+  timeoutS?: number;
+  gracefulTimeoutS?: number;
+  maxRequests?: number;
+  maxRequestsJitter?: number;
+  bootMs?: number;
+  connectTimeoutS?: number;
+  readTimeoutS?: number;
+  maxFails?: number;
+  failTimeoutS?: number;
+  nextUpstreamTries?: number;
+  clientMaxBodyMb?: number;
   /**
    * An upstream (or its server box) being taken out: NGINX sends it no new requests, the ones
    * it already has finish. Remove it from the topology once `Simulation.isDrained` says so.
@@ -85,6 +101,10 @@ export interface SimOptions {
   rps: number;
   mix?: Partial<Record<RequestType, number>>;
   network?: NetworkOptions;
+  /** Shorthand for network.internetMs (wins over it). */
+  internetMs?: number;
+  /** Shorthand for network.lanMs (wins over it). */
+  lanMs?: number;
   /** How many recent SimEvents recentEvents() keeps. Default 200; 0 turns it off. */
   eventLog?: number;
   /** Width of the metrics sliding window in simulated ms. Default 5000. */
@@ -136,6 +156,22 @@ export type SimEventKind =
   | 'fail'
   /** The operating system's OOM killer killed the Gunicorn worker that took it (memory full): status 0. */
   | 'killed'
+  /** NGINX passes the request to the next upstream (`from` failed, `to` is next; status = what it would have answered). */
+  | 'retry'
+  /** NGINX marks upstream `to` down for fail_timeout (durationMs) after max_fails failures. */
+  | 'markDown'
+  /** NGINX's fail_timeout for upstream `to` is over: it will try it again. */
+  | 'markUp'
+  /** A new Gunicorn worker finished booting (durationMs = boot time). */
+  | 'workerBoot'
+  /** A Gunicorn worker reached max_requests: it exits after this answer and a new one boots. */
+  | 'recycle'
+  /** The connection attempt to `to` got no answer (full listen backlog, or the machine is off): the kernel retries the SYN. */
+  | 'synDrop'
+  /** Django's cache call to Redis (`to`) failed: status 500 = it raised, none = ignored (fell back to the database). */
+  | 'cacheError'
+  /** Redis (node) went down holding the sessions: every user is logged out. */
+  | 'sessionsLost'
   /** The response reached the user: success (durationMs = latency). */
   | 'complete'
   /** The response reached the user: an error status (durationMs = latency). */
@@ -155,6 +191,8 @@ export interface SimEvent {
   to?: string;
   status?: number;
   durationMs?: number;
+  /** An error response that carried Django's debug page (DEBUG = True): the traceback leaked. */
+  traceback?: boolean;
 }
 
 export interface LatencySummary {
@@ -184,8 +222,14 @@ export interface NodeMetrics {
   served: number;
   /** Requests it started working on (all time). */
   started: number;
-  /** Requests it answered 503 because its queue was full (all time). */
+  /** Requests it answered 503 because its queue was full (all time; databases). */
   rejected: number;
+  /** Connection attempts the kernel dropped because its listen backlog was full (all time). */
+  dropped: number;
+  /** Gunicorn: workers killed by its timeout (all time). */
+  timedOut: number;
+  /** Gunicorn: workers recycled after max_requests (all time). */
+  recycled: number;
   /** Mean time a request waited in its queue before starting (all time). */
   meanWaitMs: number;
   up: boolean;
@@ -209,6 +253,8 @@ export interface MetricsSnapshot {
   arrived: number;
   completed: number;
   errored: number;
+  /** Error responses that carried Django's debug traceback (all time). */
+  tracebacks: number;
   inFlight: number;
   /** Responses (success + error) per simulated second, over the window. */
   throughput: number;

@@ -135,7 +135,8 @@ describe('shape', () => {
 
   it('never throws on an empty or odd topology', () => {
     for (const scene of SCENE_IDS) checkTopology(SCENES[scene].topology, PROD);
-    expect(checkTopology({ nodes: [], edges: [] }, PROD)).toEqual([]);
+    // An empty canvas teaches from zero: what a working architecture still needs.
+    expect(rules({ nodes: [], edges: [] })).toEqual(['no-user', 'no-entry', 'no-app', 'no-sql']);
     expect(() =>
       checkTopology({ nodes: [], edges: [{ id: 'x', source: 'a', target: 'b' }] }, PROD),
     ).not.toThrow();
@@ -151,5 +152,47 @@ describe('shape', () => {
         expect(table.editor.rules[rule]?.message, rule).toBeTruthy();
         expect(table.editor.rules[rule]?.fix, rule).toBeTruthy();
       }
+  });
+});
+
+describe('teaching from zero and the editor rules', () => {
+  it('an empty canvas lists a user, a way in, an app server and a database, each with what to add', () => {
+    const found = checkTopology({ nodes: [], edges: [] }, PROD);
+    expect(found.map((f) => f.addKind)).toEqual(['user', 'nginx', 'gunicorn', 'postgres']);
+    const dev = checkTopology({ nodes: [], edges: [] }, { productionLike: false });
+    expect(dev.map((f) => f.addKind)).toEqual(['user', 'runserver', 'runserver', 'sqlite']);
+  });
+  it('a partial canvas lists only what is still missing', () => {
+    const t: Topology = {
+      nodes: [
+        { id: 'user', kind: 'user', position: { x: 0, y: 0 } },
+        { id: 'nginx', kind: 'nginx', position: { x: 300, y: 0 } },
+      ],
+      edges: [{ id: 'user->nginx', source: 'user', target: 'nginx' }],
+    };
+    expect(rules(t)).toEqual(['proxy-without-app', 'no-app', 'no-sql']);
+  });
+  it('components on top of each other are flagged, side by side they are not', () => {
+    const t = prod();
+    const redis = t.nodes.find((n) => n.id === 'redis')!;
+    const pg = t.nodes.find((n) => n.id === 'postgres')!;
+    redis.position = { x: pg.position.x + 20, y: pg.position.y + 10 };
+    const found = checkTopology(t, PROD).filter((f) => f.rule === 'overlap');
+    expect(found.map((f) => f.nodeIds)).toEqual([['postgres', 'redis']]);
+    expect(rules(prod())).not.toContain('overlap');
+  });
+  it('an empty server box is noted', () => {
+    const t = prod();
+    t.nodes.push({ id: 'spare', kind: 'server', position: { x: 0, y: 900 }, size: { width: 242, height: 264 } });
+    const found = checkTopology(t, PROD).filter((f) => f.rule === 'empty-box');
+    expect(found.map((f) => f.nodeIds)).toEqual([['spare']]);
+  });
+  it('two web servers on one port in one box is an error; in two boxes it is fine', () => {
+    const t = prod();
+    t.nodes.push({ id: 'nginx-2', kind: 'nginx', parentId: 'web', position: { x: 16, y: 400 } });
+    const found = checkTopology(t, PROD).filter((f) => f.rule === 'port-clash');
+    expect(found.map((f) => [f.nodeIds, f.vars?.port])).toEqual([[['web', 'nginx', 'nginx-2'], 80]]);
+    // Each app server's Gunicorn listens on 8000 on its own machine: no clash.
+    expect(rules(prod())).not.toContain('port-clash');
   });
 });

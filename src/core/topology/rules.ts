@@ -5,6 +5,7 @@
  * Findings are recomputed from the topology, so a finding disappears as soon as it is fixed.
  */
 import { CATALOG, recommendedWorkers, type ComponentKind } from '../catalog/catalog';
+import { absolutePositions, overlaps, rectOf } from './containers';
 import { adjacencyOf, isDatabaseKind, reachableFrom } from './graph';
 import type { TopoNode, Topology } from './types';
 
@@ -22,6 +23,12 @@ export const RULE_IDS = [
   'no-user',
   'proxy-without-app',
   'unreachable',
+  'no-entry',
+  'no-app',
+  'no-sql',
+  'overlap',
+  'empty-box',
+  'port-clash',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -36,6 +43,8 @@ export interface Finding {
   fixKey: `editor.rules.${RuleId}.fix`;
   /** Values for the keys' placeholders (counts, numbers). */
   vars?: Record<string, number>;
+  /** A component the fix adds ("Add it"), for what a working architecture still lacks. */
+  addKind?: ComponentKind;
 }
 
 export interface RuleContext {
@@ -86,6 +95,7 @@ export function checkTopology(t: Topology, ctx: RuleContext): Finding[] {
     severity: Severity,
     nodes: readonly TopoNode[],
     vars?: Record<string, number>,
+    addKind?: ComponentKind,
   ) => {
     const nodeIds = nodes.map((n) => n.id);
     findings.push({
@@ -96,6 +106,7 @@ export function checkTopology(t: Topology, ctx: RuleContext): Finding[] {
       messageKey: `editor.rules.${rule}.message`,
       fixKey: `editor.rules.${rule}.fix`,
       ...(vars ? { vars } : {}),
+      ...(addKind ? { addKind } : {}),
     });
   };
   const byId = new Map(t.nodes.map((n) => [n.id, n] as const));
@@ -104,8 +115,48 @@ export function checkTopology(t: Topology, ctx: RuleContext): Finding[] {
   const users = t.nodes.filter((n) => n.kind === 'user');
   const reached = reachFromUsers(t, () => false);
 
-  // Nothing sends requests.
-  if (users.length === 0 && t.nodes.some((n) => n.kind !== 'server')) add('no-user', 'warning', []);
+  // What a working architecture still needs, from an empty canvas up: a user, a way in (a
+  // web server), an application server, a database. Each comes with the component to add.
+  const has = (...kinds: ComponentKind[]) => t.nodes.some((n) => kinds.includes(n.kind));
+  if (users.length === 0) add('no-user', 'warning', [], undefined, 'user');
+  if (!has('nginx', 'runserver'))
+    add('no-entry', 'warning', [], undefined, ctx.productionLike ? 'nginx' : 'runserver');
+  if (!has('django', 'runserver', 'gunicorn'))
+    add('no-app', 'warning', [], undefined, ctx.productionLike ? 'gunicorn' : 'runserver');
+  if (!has('postgres', 'sqlite') && !has('django', 'runserver'))
+    add('no-sql', 'warning', [], undefined, ctx.productionLike ? 'postgres' : 'sqlite');
+
+  // Components drawn on top of each other: one hides the other (and its connections).
+  const abs = absolutePositions(t);
+  const parts = t.nodes.filter((n) => n.kind !== 'server');
+  const rects = parts.map((n) => rectOf(n, abs));
+  for (let i = 0; i < parts.length; i++) {
+    for (let j = i + 1; j < parts.length; j++) {
+      if (overlaps(rects[i] as ReturnType<typeof rectOf>, rects[j] as ReturnType<typeof rectOf>, -8))
+        add('overlap', 'warning', [parts[i] as TopoNode, parts[j] as TopoNode]);
+    }
+  }
+
+  // A machine with nothing running on it.
+  for (const box of t.nodes) {
+    if (box.kind === 'server' && !t.nodes.some((n) => n.parentId === box.id))
+      add('empty-box', 'info', [box]);
+  }
+
+  // Two web servers on one machine listening on the same port: the second cannot start
+  // ("Address already in use").
+  const WEB: ReadonlySet<ComponentKind> = new Set<ComponentKind>(['nginx', 'gunicorn', 'runserver']);
+  for (const box of t.nodes) {
+    if (box.kind !== 'server') continue;
+    const byPort = new Map<number, TopoNode[]>();
+    for (const n of t.nodes) {
+      const port = CATALOG[n.kind].port;
+      if (n.parentId !== box.id || !WEB.has(n.kind) || port === undefined) continue;
+      byPort.set(port, [...(byPort.get(port) ?? []), n]);
+    }
+    for (const [port, on] of byPort)
+      if (on.length > 1) add('port-clash', 'error', [box, ...on], { port });
+  }
 
   // Django or Gunicorn answering the internet with nothing in front of them.
   if (ctx.productionLike) {

@@ -190,7 +190,7 @@ describe('performance techniques', () => {
     expect(asyncWorkersEnabled(setAsyncWorkers(asy, false))).toBe(false);
   });
 
-  it('a cache hit ratio of 0.8 cuts database queries by about 80 %', () => {
+  it('a cache hit ratio of 0.8 cuts database queries by about 80 %', { timeout: 60_000 }, () => {
     const queries = (t: Topology) => {
       const sim = new Simulation(t, { seed: 3, rps: 60, mix: only('page'), eventLog: 0 });
       sim.advanceTo(120_000);
@@ -209,12 +209,12 @@ describe('what scaling does to the numbers', () => {
   /** Production with a database server big enough that the app tier is the bottleneck. */
   const appBound = (servers: number) => setCores(setAppServers(production(), servers), 'db', 32);
 
-  it('at a saturating load, 4 app servers give ≥ 3.5× the throughput of 1 (app tier the bottleneck)', () => {
+  it('at a saturating load, 4 app servers give ≥ 3.5× the throughput of 1 (app tier the bottleneck)', { timeout: 60_000 }, () => {
     const one = goodput(appBound(1), 1000);
     const four = goodput(appBound(4), 1000);
-    // One app server (2 cores, 20 ms of CPU per request) completes about 100 requests/s.
-    expect(one).toBeGreaterThan(80);
-    expect(one).toBeLessThan(110);
+    // One app server (2 cores, 15 ms of CPU per request: Django's default cpuMs) completes about 130 requests/s.
+    expect(one).toBeGreaterThan(100);
+    expect(one).toBeLessThan(140);
     expect(four / one).toBeGreaterThanOrEqual(3.5);
   });
 
@@ -228,7 +228,7 @@ describe('what scaling does to the numbers', () => {
     expect(appCpu).toBeLessThan(m.nodes['db']!.utilisation!);
   });
 
-  it('least connections beats round robin on p95 when servers have unequal speeds', () => {
+  it('least connections beats round robin on p95 when servers have unequal speeds', { timeout: 60_000 }, () => {
     // app1 has 1 core, app2 has 4: same weight, very different speed.
     const t = setCores(setCores(production(), 'app1', 1), 'app2', 4);
     const p95 = (method: 'round_robin' | 'least_conn') => {
@@ -241,7 +241,7 @@ describe('what scaling does to the numbers', () => {
     expect(lc).toBeLessThan(rr * 0.7);
   });
 
-  it('least connections beats round robin on p95 when weights do not match the servers’ speeds', () => {
+  it('least connections beats round robin on p95 when weights do not match the servers’ speeds', { timeout: 60_000 }, () => {
     // Equal servers, but round robin honours a 3:1 weight that overloads app1.
     const t = setWeight(production(), 'app1', 3);
     const p95 = (method: 'round_robin' | 'least_conn') => {

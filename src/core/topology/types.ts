@@ -23,6 +23,29 @@ export interface NodeParams {
   up?: boolean;
   /** Load-balancing weight of an upstream (app server). */
   weight?: number;
+  /**
+   * Spread of the service time: its coefficient of variation (standard deviation / mean).
+   * 0 = always the mean (deterministic), 1 = exponential; in between a gamma distribution.
+   */
+  serviceCv?: number;
+  /** Django: CPU time of the view per request, ms (shared with the box's other busy processes). */
+  cpuMs?: number;
+  /** Django: time the view waits on I/O per request (sleep, external API), ms; uses no core. */
+  ioMs?: number;
+  /** Django: time of one database query, ms (default: the database's own service time). */
+  queryMs?: number;
+  /** Django: database queries (or cache lookups) per dynamic request. */
+  queriesPerRequest?: number;
+  /** Django: `collectstatic` ran (default true); false → NGINX answers /static/ with 404. */
+  staticCollected?: boolean;
+  /** Django: DEBUG = True (default false): error pages leak the traceback and settings. */
+  debug?: boolean;
+  /** Django: the request's host is in ALLOWED_HOSTS (default true); false → 400 Bad Request. */
+  hostAllowed?: boolean;
+  /** Redis: Django's cache ignores connection errors (django-redis IGNORE_EXCEPTIONS; default false → 500). */
+  ignoreExceptions?: boolean;
+  /** Redis: Django's sessions are stored in it (lost when it goes down). */
+  sessions?: boolean;
 }
 
 export interface TopoNode {

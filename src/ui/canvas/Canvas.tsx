@@ -10,6 +10,7 @@ import {
   useStore,
   type Connection,
   type Edge,
+  type FinalConnectionState,
   type EdgeChange,
   type NodeChange,
   type NodeTypes,
@@ -22,6 +23,9 @@ import type { TopoNode } from '../../core/topology/types';
 import { useDocumentStore } from '../../state/documentStore';
 import { useUiStore } from '../../state/uiStore';
 import { connectNodes, deleteSelection } from '../editor/actions';
+import { dropNodes } from '../../core/topology/containers';
+import { directionOfKey, nearest, pickInDirection, type Centre } from './direction';
+import { resizing } from './resizing';
 import { GRID, useEditorStore } from '../editor/editorStore';
 import { ComponentNode } from './ComponentNode';
 import { PacketLayer } from './PacketLayer';
@@ -35,6 +39,8 @@ const nodeTypes: NodeTypes = { component: ComponentNode, server: ServerNode };
 const SNAP_GRID: [number, number] = [GRID, GRID];
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
+const SCENE_W = 210;
+const SCENE_H = 80;
 
 const MINIMAP_COLORS: Record<string, string> = {
   edge: '#2563eb',
@@ -72,7 +78,6 @@ export function Canvas() {
   const select = useUiStore((s) => s.select);
   const selectedId = useUiStore((s) => s.selectedId);
   const topology = useDocumentStore((s) => s.topologies[scene]);
-  const moveNodes = useDocumentStore((s) => s.moveNodes);
   const snap = useEditorStore((s) => s.snap);
   const flow = useReactFlow<FlowNode>();
   const presenting = useUiStore((s) => s.presenting);
@@ -142,8 +147,9 @@ export function Canvas() {
     if (keyMoves.current.size === 0) return;
     const moves = [...keyMoves.current].map(([id, position]) => ({ id, position }));
     keyMoves.current.clear();
-    moveNodes(scene, moves);
-  }, [moveNodes, scene]);
+    const doc = useDocumentStore.getState();
+    doc.replaceTopology(scene, dropNodes(doc.topologies[scene], moves));
+  }, [scene]);
   useEffect(() => () => flushKeyMoves(), [flushKeyMoves]);
 
   const onNodesChange = useCallback(
@@ -151,7 +157,12 @@ export function Canvas() {
       // Removal goes through the document (onBeforeDelete), never straight to the local copy.
       const kept = changes.filter((c) => c.type !== 'remove');
       for (const c of kept) {
-        if (c.type === 'position' && c.position && c.dragging === undefined) {
+        if (
+          c.type === 'position' &&
+          c.position &&
+          c.dragging === undefined &&
+          !resizing.has(c.id)
+        ) {
           keyMoves.current.set(c.id, c.position);
           if (keyTimer.current) clearTimeout(keyTimer.current);
           keyTimer.current = setTimeout(flushKeyMoves, 400);
@@ -177,12 +188,17 @@ export function Canvas() {
 
   const onNodeDragStop = useCallback(
     (_: unknown, _node: FlowNode, dragged: FlowNode[]) => {
-      moveNodes(
+      // Positions, then membership: dropped on a box → inside it; dragged out → on its own.
+      const doc = useDocumentStore.getState();
+      doc.replaceTopology(
         scene,
-        dragged.map((n) => ({ id: n.id, position: n.position })),
+        dropNodes(
+          doc.topologies[scene],
+          dragged.map((n) => ({ id: n.id, position: n.position })),
+        ),
       );
     },
-    [moveNodes, scene],
+    [scene],
   );
   const onSelectionChange = useCallback(
     ({ nodes: sel, edges: selEdges }: OnSelectionChangeParams) => {
@@ -210,6 +226,23 @@ export function Canvas() {
     [topology],
   );
   const onConnect = useCallback((c: Connection) => connectNodes(c.source, c.target), []);
+  // A connection dragged from a node's arrow and let go over another node's body (not exactly
+  // on a handle) connects to that node.
+  const onConnectEnd = useCallback(
+    (e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode) return;
+      const point = 'changedTouches' in e ? e.changedTouches[0] : e;
+      if (!point) return;
+      const el = document
+        .elementFromPoint(point.clientX, point.clientY)
+        ?.closest<HTMLElement>('.react-flow__node');
+      const target = el?.dataset.id;
+      if (!target || target === state.fromNode.id) return;
+      if (isValidConnection({ source: state.fromNode.id, target, sourceHandle: null, targetHandle: null }))
+        connectNodes(state.fromNode.id, target);
+    },
+    [isValidConnection],
+  );
 
   // The bridge lets the palette, the toolbar and the problems panel (outside the canvas) reach it.
   const wrapper = useRef<HTMLDivElement>(null);
@@ -225,6 +258,7 @@ export function Canvas() {
       },
       bounds,
       fitView: () => void flow.fitView({ padding: 0.12, duration: 250 }),
+      focusCanvas: () => wrapper.current?.focus({ preventScroll: true }),
       focusNode: (id) => {
         useUiStore.setState({ selectedId: id });
         void flow.fitView({ nodes: [{ id }], padding: 0.6, maxZoom: 1.2, duration: 300 });
@@ -249,6 +283,187 @@ export function Canvas() {
   }, [flow]);
   useEffect(() => () => useEditorStore.getState().setSelection([], []), [scene]);
 
+  // Opening or folding the editing column changes the canvas's width: fit the diagram again.
+  const editorOpen = useUiStore((s) => s.editorOpen);
+  const refitPending = useRef(false);
+  const [firstOpen] = useState(editorOpen);
+  useEffect(() => {
+    if (editorOpen === firstOpen && !refitPending.current) return;
+    refitPending.current = true;
+    // Fallback when the width did not change (a layout without the column).
+    const id = setTimeout(() => {
+      if (!refitPending.current) return;
+      refitPending.current = false;
+      void flow.fitView({ padding: 0.12, duration: still ? 0 : 200 });
+    }, 250);
+    return () => clearTimeout(id);
+  }, [editorOpen, firstOpen, flow, still]);
+  useEffect(() => {
+    if (!refitPending.current || presenting) return;
+    refitPending.current = false;
+    const id = requestAnimationFrame(
+      () => void flow.fitView({ padding: 0.12, duration: still ? 0 : 200 }),
+    );
+    return () => cancelAnimationFrame(id);
+  }, [paneWidth, flow, still, presenting]);
+
+  // When what had focus goes away (a deleted node, a closed form after Esc), focus lands on
+  // the canvas instead of the page's <body>.
+  useEffect(() => {
+    const onFocusOut = (e: FocusEvent) => {
+      const gone = e.target as HTMLElement | null;
+      if (e.relatedTarget) return;
+      requestAnimationFrame(() => {
+        if (gone?.isConnected || document.activeElement !== document.body) return;
+        if (document.querySelector('dialog[open]')) return;
+        wrapper.current?.focus({ preventScroll: true });
+      });
+    };
+    document.addEventListener('focusout', onFocusOut);
+    return () => document.removeEventListener('focusout', onFocusOut);
+  }, []);
+
+  // ——— keyboard: Ctrl/Cmd+A, Delete on a focused connection, C to connect ———
+  const connecting = useEditorStore((s) => s.connecting);
+  const centres = useCallback((): Centre[] => {
+    const out: Centre[] = [];
+    for (const n of flow.getNodes()) {
+      if (n.type === 'server') continue;
+      const internal = flow.getInternalNode(n.id);
+      if (!internal) continue;
+      const p = internal.internals.positionAbsolute;
+      out.push({
+        id: n.id,
+        x: p.x + (n.measured?.width ?? SCENE_W) / 2,
+        y: p.y + (n.measured?.height ?? SCENE_H) / 2,
+      });
+    }
+    return out;
+  }, [flow]);
+  const startConnecting = useCallback(
+    (source: string) => {
+      const all = centres();
+      const from = all.find((c) => c.id === source);
+      if (!from) return;
+      const target = nearest(from, all.filter((c) => c.id !== source)) ?? null;
+      useEditorStore.getState().setConnecting({ source, target });
+      const tr = t;
+      const name = (id: string | null) => (id ? (names.get(id) ?? id) : '');
+      useEditorStore.getState().announce(
+        target
+          ? tr('editor.connect.started', { from: name(source), to: name(target) })
+          : tr('editor.connect.noTarget'),
+      );
+    },
+    [centres, names, t],
+  );
+  useEffect(() => {
+    useEditorStore.getState().setConnecting(null);
+  }, [scene]);
+
+  const onKeyDownCapture = useCallback(
+    (e: React.KeyboardEvent<HTMLDivElement>) => {
+      const target = e.target as HTMLElement;
+      if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+      const editor = useEditorStore.getState();
+      const mod = e.ctrlKey || e.metaKey;
+      const name = (id: string) => names.get(id) ?? id;
+      if (editor.connecting) {
+        const c = editor.connecting;
+        const dir = directionOfKey(e.key);
+        if (dir) {
+          e.preventDefault();
+          e.stopPropagation();
+          const all = centres().filter((x) => x.id !== c.source);
+          const from = centres().find((x) => x.id === (c.target ?? c.source));
+          const next = from ? pickInDirection(from, dir, all) : undefined;
+          if (next && next !== c.target) {
+            editor.setConnecting({ ...c, target: next });
+            editor.announce(t('editor.connect.target', { to: name(next) }));
+          }
+          return;
+        }
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          e.stopPropagation();
+          editor.setConnecting(null);
+          if (c.target) connectNodes(c.source, c.target);
+          return;
+        }
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          editor.setConnecting(null);
+          editor.announce(t('editor.connect.cancelled'));
+          return;
+        }
+      }
+      if (mod && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'a') {
+        e.preventDefault();
+        e.stopPropagation();
+        setPendingSelection(new Set(flow.getNodes().map((n) => n.id)));
+        editor.announce(t('editor.connect.selectedAll', { count: flow.getNodes().length }));
+        return;
+      }
+      const edgeEl = target.closest<SVGElement>('.react-flow__edge');
+      if (edgeEl && (e.key === 'Delete' || e.key === 'Backspace')) {
+        e.preventDefault();
+        e.stopPropagation();
+        const id = edgeEl.dataset.id;
+        if (!id) return;
+        // The next connection (or the canvas) gets the focus, so Delete can be pressed again.
+        const all = [...(wrapper.current?.querySelectorAll<SVGElement>('.react-flow__edge') ?? [])];
+        const i = all.indexOf(edgeEl);
+        const nextId = (all[i + 1] ?? all[i - 1])?.dataset.id;
+        useDocumentStore.getState().removeEdges(scene, [id]);
+        editor.announce(t('editor.status.deleted', { count: 1 }));
+        requestAnimationFrame(() => {
+          const nextEl = nextId
+            ? wrapper.current?.querySelector<SVGElement>(
+                `.react-flow__edge[data-id="${CSS.escape(nextId)}"]`,
+              )
+            : null;
+          (nextEl ?? wrapper.current)?.focus({ preventScroll: true });
+        });
+        return;
+      }
+      if (!mod && !e.altKey && e.key.toLowerCase() === 'c' && !presenting) {
+        const nodeEl = target.closest<HTMLElement>('.react-flow__node');
+        const sel = editor.selectedNodes;
+        const source = nodeEl?.dataset.id ?? (sel.length === 1 ? sel[0] : undefined);
+        if (!source || flow.getNode(source)?.type === 'server') return;
+        e.preventDefault();
+        e.stopPropagation();
+        startConnecting(source);
+      }
+    },
+    [centres, flow, names, presenting, scene, startConnecting, t],
+  );
+  const onNodeClick = useCallback((_: unknown, node: FlowNode) => {
+    const c = useEditorStore.getState().connecting;
+    if (!c || node.id === c.source) return;
+    useEditorStore.getState().setConnecting(null);
+    if (node.type !== 'server') connectNodes(c.source, node.id);
+  }, []);
+  const onPaneClick = useCallback(() => {
+    if (useEditorStore.getState().connecting) useEditorStore.getState().setConnecting(null);
+    wrapper.current?.focus({ preventScroll: true });
+  }, []);
+  // A click on a node's arrow starts connecting from it (the next node clicked is the target).
+  useEffect(() => {
+    const el = wrapper.current;
+    if (!el) return;
+    const onClick = (e: MouseEvent) => {
+      const arrow = (e.target as HTMLElement).closest<HTMLElement>('.pv-arrow');
+      const id = arrow?.closest<HTMLElement>('.react-flow__node')?.dataset.id;
+      if (!id) return;
+      e.stopPropagation();
+      startConnecting(id);
+    };
+    el.addEventListener('click', onClick, true);
+    return () => el.removeEventListener('click', onClick, true);
+  }, [startConnecting]);
+
   return (
     <ReactFlow<FlowNode>
       ref={wrapper}
@@ -261,6 +476,13 @@ export function Canvas() {
       onSelectionChange={onSelectionChange}
       onBeforeDelete={onBeforeDelete}
       onConnect={onConnect}
+      onConnectEnd={onConnectEnd}
+      onNodeClick={onNodeClick}
+      onPaneClick={onPaneClick}
+      onKeyDownCapture={onKeyDownCapture}
+      tabIndex={-1}
+      className={connecting ? 'is-connecting' : undefined}
+      connectOnClick={false}
       isValidConnection={isValidConnection}
       nodesConnectable={!presenting}
       nodesDraggable={!presenting}
@@ -276,11 +498,11 @@ export function Canvas() {
       colorMode={theme}
       proOptions={{ hideAttribution: true }}
       ariaLabelConfig={{
-        'node.a11yDescription.default': t('canvas.a11y.node'),
+        'node.a11yDescription.default': t('editor.connect.nodeHelp'),
         'node.a11yDescription.keyboardDisabled': t('canvas.a11y.nodeNoKeyboard'),
         'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) =>
           t('canvas.a11y.moved', { direction, x, y }),
-        'edge.a11yDescription.default': t('canvas.a11y.edge'),
+        'edge.a11yDescription.default': t('editor.connect.edgeHelp'),
         'controls.ariaLabel': t('canvas.controls'),
         'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
         'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),

@@ -4,7 +4,9 @@ import { useT } from '../useT';
 import { CATALOG } from '../../core/catalog/catalog';
 import { Icon } from '../icons';
 import { useSimStore } from '../../state/simStore';
+import { useEditorStore } from '../editor/editorStore';
 import type { ComponentFlowNode } from './nodeData';
+import { GlossaryTip } from '../glossary/GlossaryTip';
 import './packets.css';
 
 /** utilisation → a colour class: green below 60 %, amber below 85 %, red from 85 %. */
@@ -15,7 +17,14 @@ function loadClass(percent: number | null): string {
   return ' load-ok';
 }
 
-function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>) {
+const ARROWS = [
+  { id: 'ar', position: Position.Right, d: 'M4 3l9 7-9 7z' },
+  { id: 'ab', position: Position.Bottom, d: 'M3 4l7 9 7-9z' },
+  { id: 'al', position: Position.Left, d: 'M16 3l-9 7 9 7z' },
+  { id: 'at', position: Position.Top, d: 'M3 16l7-9 7 9z' },
+] as const;
+
+function ComponentNodeView({ id, data, selected, isConnectable }: NodeProps<ComponentFlowNode>) {
   const t = useT();
   const entry = CATALOG[data.kind];
   // Live load: each node selects only its own primitives, so a summary re-renders only the
@@ -26,14 +35,33 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
     return u === null || u === undefined ? null : Math.round(Math.min(1, Math.max(0, u)) * 100);
   });
   const up = useSimStore((s) => s.nodeLoad[id]?.up ?? true);
+  const connectRole = useEditorStore((s) =>
+    s.connecting?.target === id ? ' is-connect-target' : s.connecting?.source === id ? ' is-connect-source' : '',
+  );
   const loadText =
     percent === null
       ? t('packets.loadUnlimited', { queue })
       : t('packets.load', { queue, percent });
   return (
     <div
-      className={`pv-node tier-${entry.tier}${selected ? ' is-selected' : ''}${up ? loadClass(percent) : ' is-stopped'}`}
+      className={`pv-node tier-${entry.tier}${selected ? ' is-selected' : ''}${up ? loadClass(percent) : ' is-stopped'}${connectRole}`}
     >
+      {isConnectable &&
+        ARROWS.map((a) => (
+          // draw.io-style arrows: drag one to another component, or click it and then the target.
+          <Handle
+            key={a.id}
+            id={a.id}
+            type="source"
+            position={a.position}
+            className={`pv-arrow pv-arrow--${a.position}`}
+            title={t('editor.connect.arrow')}
+          >
+            <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">
+              <path d={a.d} />
+            </svg>
+          </Handle>
+        ))}
       <Handle id="l" type="target" position={Position.Left} />
       <Handle id="t" type="target" position={Position.Top} />
       <div className="pv-node__icon">
@@ -45,22 +73,24 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
       </div>
       {entry.port !== undefined && <div className="pv-node__port">:{entry.port}</div>}
       {!up ? (
-        <div className="pv-node__stopped">{t('packets.stopped')}</div>
+        <GlossaryTip term="node-down" focus="node">
+          <div className="pv-node__stopped">{t('packets.stopped')}</div>
+        </GlossaryTip>
       ) : (
         <>
           {queue > 0 && (
-            <div
-              className="pv-node__queue"
-              title={t('packets.waiting', { count: queue })}
-              aria-hidden="true"
-            >
-              {queue}
-            </div>
+            <GlossaryTip term="queue" focus="node">
+              <div className="pv-node__queue" aria-hidden="true">
+                {queue}
+              </div>
+            </GlossaryTip>
           )}
           {percent !== null && (
-            <div className="pv-node__load" aria-hidden="true">
-              <div className="pv-node__load-fill" style={{ width: `${percent}%` }} />
-            </div>
+            <GlossaryTip term="load" focus="node">
+              <div className="pv-node__load" aria-hidden="true">
+                <div className="pv-node__load-fill" style={{ transform: `scaleX(${percent / 100})` }} />
+              </div>
+            </GlossaryTip>
           )}
           <span className="visually-hidden">{loadText}</span>
         </>

@@ -29,7 +29,7 @@ export function toFlowNodes(topology: Topology, t: TFn, selectedId: string | nul
       selected: n.id === selectedId,
       ariaLabel: name,
       domAttributes: { 'data-kind': n.kind } as Record<string, string>,
-      ...(n.parentId ? { parentId: n.parentId, extent: 'parent' as const } : {}),
+      ...(n.parentId ? { parentId: n.parentId } : {}),
     };
     if (n.kind === 'server') {
       const cap = CATALOG.server.capacity;
@@ -83,6 +83,6 @@ export function toFlowEdges(topology: Topology, names: ReadonlyMap<string, strin
     className: 'pv-edge',
     ariaLabel: `${names.get(e.source) ?? e.source} → ${names.get(e.target) ?? e.target}`,
     markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
-    focusable: false,
+    focusable: true,
   }));
 }

@@ -2,6 +2,7 @@ import { useT } from '../useT';
 import { useClassroomStore } from '../../state/classroomStore';
 import { useUiStore } from '../../state/uiStore';
 import { startPresenting } from './present';
+import { LiveButton } from '../live/LiveButton';
 
 const ICON = { width: 18, height: 18, viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', strokeWidth: 2, strokeLinecap: 'round', strokeLinejoin: 'round', 'aria-hidden': true } as const;
 
@@ -64,6 +65,7 @@ export function ClassroomButtons() {
         <QuizIcon />
         <span className="cls-btn__label">{t('classroom.quiz')}</span>
       </button>
+      <LiveButton />
     </div>
   );
 }

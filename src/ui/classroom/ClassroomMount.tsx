@@ -10,7 +10,9 @@ const ClassroomRoot = lazy(() => import('./ClassroomRoot'));
 
 /** Mounted once in App: the classroom's dialogs and overlays, and the offline/update prompt. */
 export function ClassroomMount() {
-  const active = useClassroomStore((s) => s.lessonsOpen || s.quizOpen || s.lessonId !== null);
+  const active = useClassroomStore(
+    (s) => s.lessonsOpen || s.quizOpen || s.lessonId !== null || s.glossaryOpen || s.interviewOpen,
+  );
   const presenting = useUiStore((s) => s.presenting);
   const updateReady = useClassroomStore((s) => s.updateReady);
 

@@ -1,46 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Lesson, LessonAction } from '../../core/lessons/types';
+import type { Lesson } from '../../core/lessons/types';
+import { resolveUiRefs } from '../../core/lessons/uiRefs';
 import { useClassroomStore } from '../../state/classroomStore';
 import { showStep } from './driver';
 import { useUiStore } from '../../state/uiStore';
-import type { SceneId } from '../../core/topology/types';
-import { useDocumentStore } from '../../state/documentStore';
-import type { Lang, TFn, TKey } from '../../i18n';
+import type { TKey } from '../../i18n';
+import { actionText } from './actionText';
 import { useT } from '../useT';
 import { fitViewSoon } from './fitView';
 import { loadLesson, neighbour } from './lessonData';
 import { stepBy } from './navigation';
 import { Presenter } from './Presenter';
 import { stopPresenting } from './present';
-
-/** A node's name as the canvas shows it ("Gunicorn · App server 1"). */
-function nodeName(t: TFn, scene: SceneId, id: string): string {
-  const nodes = useDocumentStore.getState().topologies[scene].nodes;
-  const name = (n: (typeof nodes)[number]) =>
-    n.label ?? (n.labelKey ? t(n.labelKey as TKey, n.labelArgs) : t(`catalog.${n.kind}.name` as TKey));
-  const node = nodes.find((n) => n.id === id);
-  if (!node) return id;
-  const parent = node.parentId ? nodes.find((n) => n.id === node.parentId) : undefined;
-  return parent && node.kind !== 'server' && /^app\d/.test(parent.id) ? `${name(node)} · ${name(parent)}` : name(node);
-}
-
-function actionText(t: TFn, lang: Lang, scene: SceneId, action: LessonAction): string {
-  switch (action.type) {
-    case 'traffic':
-      if (!action.play) return t('classroom.action.pause');
-      return action.rps === undefined ? t('classroom.action.play') : t('classroom.action.playRps', { rps: action.rps });
-    case 'nodeUp':
-      return t(action.up ? 'classroom.action.start' : 'classroom.action.stop', { node: nodeName(t, scene, action.node) });
-    case 'params': {
-      const parts = Object.entries(action.params).map(([k, v]) => `${k} = ${String(v)}`);
-      return t('classroom.action.params', { node: nodeName(t, scene, action.node), what: parts.join(', ') });
-    }
-    case 'appServers':
-      return t('classroom.action.servers', { n: action.count.toLocaleString(lang) });
-    case 'reset':
-      return t('classroom.action.reset');
-  }
-}
 
 /** Keeps ?lesson=&step= in the address, so the page can be shared or reloaded at this step. */
 function useLessonUrl(id: string, step: number) {
@@ -70,6 +41,7 @@ export function LessonPlayer({ lessonId, presenting }: { lessonId: string; prese
   const t = useT();
   const lang = useUiStore((s) => s.lang);
   const step = useClassroomStore((s) => s.step);
+  const predicting = useClassroomStore((s) => s.predicting);
   const [lesson, setLesson] = useState<Lesson | null>(null);
   const [failed, setFailed] = useState(false);
   const shown = useRef<number | null>(null);
@@ -134,6 +106,11 @@ export function LessonPlayer({ lessonId, presenting }: { lessonId: string; prese
   const atEnd = index === total - 1 && neighbour(lesson.id, 1) === null;
   const nextIsLesson = index === total - 1 && !atEnd;
   const action = current.action ? actionText(t, lang, current.scene, current.action) : null;
+  const say = (text: string) => resolveUiRefs(text, (key) => t(key as TKey));
+  const narration = say(current.narration[lang]);
+  const aside = current.aside ? say(current.aside[lang]) : null;
+  // "Predict first": the next step's question is on screen; the canvas still shows this step.
+  const question = predicting !== null ? lesson.steps[predicting]?.predict : undefined;
 
   if (presenting) {
     return (
@@ -141,9 +118,10 @@ export function LessonPlayer({ lessonId, presenting }: { lessonId: string; prese
         lesson={lesson}
         index={index}
         title={lesson.title[lang]}
-        stepTitle={current.title[lang]}
-        narration={current.narration[lang]}
-        action={action}
+        stepTitle={question ? t('learn.predict.title') : current.title[lang]}
+        narration={question ? `${say(question[lang])} ${t('learn.predict.reveal')}` : narration}
+        aside={question ? null : aside}
+        action={question ? null : action}
         atStart={atStart}
         atEnd={atEnd}
         onExit={() => stopPresenting()}
@@ -160,11 +138,26 @@ export function LessonPlayer({ lessonId, presenting }: { lessonId: string; prese
           {index + 1} / {total}
         </p>
       </header>
-      <h2 className="lesson-card__title">{current.title[lang]}</h2>
-      <p className="lesson-card__narration" aria-live="polite">
-        {current.narration[lang]}
-      </p>
-      {action && (
+      {question ? (
+        <div className="lesson-card__predict" aria-live="polite">
+          <h2 className="lesson-card__title">{t('learn.predict.title')}</h2>
+          <p className="lesson-card__narration">{say(question[lang])}</p>
+          <p className="lesson-card__hint">{t('learn.predict.reveal')}</p>
+        </div>
+      ) : (
+        <>
+          <h2 className="lesson-card__title">{current.title[lang]}</h2>
+          <p className="lesson-card__narration" aria-live="polite">
+            {narration}
+          </p>
+          {aside && (
+            <aside className="lesson-card__aside" aria-label={t('learn.aside')}>
+              <p>{aside}</p>
+            </aside>
+          )}
+        </>
+      )}
+      {action && !question && (
         <p className="lesson-card__action">
           <span aria-hidden="true">⚡ </span>
           {action}
@@ -181,7 +174,7 @@ export function LessonPlayer({ lessonId, presenting }: { lessonId: string; prese
           onClick={() => stepBy(lesson, 1)}
           aria-keyshortcuts="PageDown"
         >
-          {nextIsLesson ? t('classroom.nextLesson') : t('classroom.next')} →
+          {question ? t('learn.predict.revealButton') : nextIsLesson ? t('classroom.nextLesson') : t('classroom.next')} →
         </button>
         <button type="button" className="btn btn--ghost" onClick={() => useClassroomStore.getState().closeLesson()}>
           {t('classroom.closeLesson')}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Lesson } from '../../core/lessons/types';
+import { CLASS_PATH, CLASS_PATH_MINUTES } from '../../core/lessons/sections';
 import { useClassroomStore } from '../../state/classroomStore';
 import { useUiStore } from '../../state/uiStore';
 import { useT } from '../useT';
@@ -15,6 +16,9 @@ export function LessonsDialog() {
   const current = useClassroomStore((s) => s.lessonId);
   const [lessons, setLessons] = useState<Lesson[] | null>(null);
   const [failed, setFailed] = useState(false);
+  // The 45-minute class (a curated path with minutes) or the full course.
+  const [path, setPath] = useState<'class' | 'full'>('full');
+  const minutes = new Map<string, number>(CLASS_PATH.map((l) => [l.id, l.minutes]));
 
   useEffect(() => {
     let live = true;
@@ -36,11 +40,27 @@ export function LessonsDialog() {
   return (
     <Dialog title={t('classroom.lessonsTitle')} onClose={close} className="lessons-dialog" closeLabel={t('classroom.close')}>
       <p className="lessons-dialog__intro">{t('classroom.lessonsIntro')}</p>
+      <div className="lessons-path" role="group" aria-label={t('learn.path.show')}>
+        <button type="button" className="btn" aria-pressed={path === 'class'} onClick={() => setPath('class')}>
+          {t('learn.path.title')}
+        </button>
+        <button type="button" className="btn" aria-pressed={path === 'full'} onClick={() => setPath('full')}>
+          {t('learn.path.full')}
+        </button>
+        <button type="button" className="btn btn--ghost" onClick={() => useClassroomStore.getState().openGlossary()}>
+          {t('glossary.open')}
+        </button>
+      </div>
+      {path === 'class' && (
+        <p className="lessons-path__intro">
+          {t('learn.path.intro')} {t('learn.path.total', { n: CLASS_PATH_MINUTES })}
+        </p>
+      )}
       {failed && <p role="alert">{t('classroom.loadFailed')}</p>}
       {!lessons && !failed && <p role="status">{t('classroom.loading')}</p>}
       {lessons && (
         <ol className="lesson-list" aria-label={t('classroom.lessonsTitle')}>
-          {lessons.map((l, i) => {
+          {(path === 'class' ? CLASS_PATH.map((c) => lessons.find((l) => l.id === c.id)!).filter(Boolean) : lessons).map((l, i) => {
             const p = progress[l.id];
             const total = l.steps.length;
             const seen = Math.min(p?.seen ?? 0, total);
@@ -62,6 +82,11 @@ export function LessonsDialog() {
                     {l.title[lang]}
                   </button>
                   <p id={descId} className="lesson-item__summary">
+                    {minutes.has(l.id) && (
+                      <>
+                        <span className="lesson-item__minutes">{t('learn.path.minutes', { n: minutes.get(l.id)! })}</span>{' '}
+                      </>
+                    )}
                     {l.summary[lang]}{' '}
                     <span className="lesson-item__state">
                       {done

@@ -11,6 +11,8 @@ interface Props {
   title: string;
   stepTitle: string;
   narration: string;
+  /** "The notes say… / precisely…" under the narration (lesson steps with an aside). */
+  aside?: string | null;
   action: string | null;
   atStart: boolean;
   atEnd: boolean;
@@ -25,7 +27,7 @@ const PREV = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace']);
  * sends, a blank screen and a laser pointer. Keys are caught before anything else sees them
  * (capture phase), so Space or an arrow never plays the simulation or nudges a node.
  */
-export function Presenter({ lesson, index, title, stepTitle, narration, action, atStart, atEnd, onExit }: Props) {
+export function Presenter({ lesson, index, title, stepTitle, narration, aside, action, atStart, atEnd, onExit }: Props) {
   const t = useT();
   const blank = useClassroomStore((s) => s.blank);
   const laser = useClassroomStore((s) => s.laser);
@@ -102,6 +104,7 @@ export function Presenter({ lesson, index, title, stepTitle, narration, action, 
         <p className="presenter__narration" aria-live="polite">
           {narration}
         </p>
+        {aside && <p className="presenter__aside">{aside}</p>}
         {action && (
           <p className="presenter__action">
             <span aria-hidden="true">⚡ </span>

@@ -2,6 +2,8 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { COURSE_SECTIONS } from '../../core/lessons/sections';
 import type { Quiz, QuizQuestion } from '../../core/lessons/types';
 import { scoreQuiz } from '../../core/lessons/validate';
+import { shuffleQuestion } from '../../core/lessons/quiz';
+import { useSimStore } from '../../state/simStore';
 import { useClassroomStore } from '../../state/classroomStore';
 import { useUiStore } from '../../state/uiStore';
 import { useT } from '../useT';
@@ -35,6 +37,13 @@ export function QuizDialog() {
       {failed && <p role="alert">{t('classroom.loadFailed')}</p>}
       {!quiz && !failed && <p role="status">{t('classroom.loading')}</p>}
       {quiz && <QuizRun quiz={quiz} />}
+      {quiz && (
+        <p className="quiz__interview-link">
+          <button type="button" className="btn btn--ghost" onClick={() => useClassroomStore.getState().openInterview()}>
+            {t('learn.interview.open')}
+          </button>
+        </p>
+      )}
     </Dialog>
   );
 }
@@ -88,14 +97,21 @@ function QuizRun({ quiz }: { quiz: Quiz }) {
           })}
         </select>
       </div>
-      <QuizQuestions key={`${filter}-${attempt}`} questions={questions} onRetry={() => setAttempt((a) => a + 1)} />
+      <QuizQuestions
+        key={`${filter}-${attempt}`}
+        questions={questions}
+        attempt={attempt}
+        onRetry={() => setAttempt((a) => a + 1)}
+      />
     </>
   );
 }
 
-function QuizQuestions({ questions, onRetry }: { questions: QuizQuestion[]; onRetry: () => void }) {
+function QuizQuestions({ questions, attempt, onRetry }: { questions: QuizQuestion[]; attempt: number; onRetry: () => void }) {
   const t = useT();
   const lang = useUiStore((s) => s.lang);
+  // Choices are shuffled per attempt from the app's seed; answers are kept as stored indexes.
+  const seed = useSimStore((s) => s.seed);
   const [index, setIndex] = useState(0);
   const [choice, setChoice] = useState<number | null>(null);
   const [answers, setAnswers] = useState<Record<string, number>>({});
@@ -119,7 +135,9 @@ function QuizQuestions({ questions, onRetry }: { questions: QuizQuestion[]; onRe
   }
 
   const last = index === questions.length - 1;
-  const chosen = answers[q.id];
+  const shown = shuffleQuestion(q, seed, attempt);
+  const chosenStored = answers[q.id];
+  const chosen = chosenStored === undefined ? undefined : shown.order.indexOf(chosenStored);
   const right = q.choices[q.answer]?.[lang] ?? '';
   return (
     <form
@@ -127,7 +145,7 @@ function QuizQuestions({ questions, onRetry }: { questions: QuizQuestion[]; onRe
       onSubmit={(e) => {
         e.preventDefault();
         if (!revealed) {
-          if (choice !== null) setAnswers((a) => ({ ...a, [q.id]: choice }));
+          if (choice !== null) setAnswers((a) => ({ ...a, [q.id]: shown.order[choice]! }));
         } else if (last) setFinished(true);
         else {
           setIndex(index + 1);
@@ -144,8 +162,8 @@ function QuizQuestions({ questions, onRetry }: { questions: QuizQuestion[]; onRe
       </div>
       <fieldset className="quiz__choices" disabled={revealed}>
         <legend className="quiz__prompt">{q.prompt[lang]}</legend>
-        {q.choices.map((c, i) => {
-          const state = !revealed ? '' : i === q.answer ? ' is-right' : i === chosen ? ' is-wrong' : '';
+        {shown.choices.map((c, i) => {
+          const state = !revealed ? '' : i === shown.answer ? ' is-right' : i === chosen ? ' is-wrong' : '';
           return (
             <label key={i} className={`quiz__choice${state}`}>
               <input
@@ -156,15 +174,15 @@ function QuizQuestions({ questions, onRetry }: { questions: QuizQuestion[]; onRe
                 onChange={() => setChoice(i)}
               />
               <span>{c[lang]}</span>
-              {revealed && i === q.answer && <span className="quiz__mark" aria-hidden="true">✓</span>}
-              {revealed && i === chosen && i !== q.answer && <span className="quiz__mark" aria-hidden="true">✗</span>}
+              {revealed && i === shown.answer && <span className="quiz__mark" aria-hidden="true">✓</span>}
+              {revealed && i === chosen && i !== shown.answer && <span className="quiz__mark" aria-hidden="true">✗</span>}
             </label>
           );
         })}
       </fieldset>
       {revealed && (
-        <div className={`quiz__feedback${chosen === q.answer ? ' is-right' : ' is-wrong'}`} role="status">
-          <strong>{chosen === q.answer ? t('classroom.quizRun.correct') : t('classroom.quizRun.wrong', { answer: right })}</strong>{' '}
+        <div className={`quiz__feedback${chosenStored === q.answer ? ' is-right' : ' is-wrong'}`} role="status">
+          <strong>{chosenStored === q.answer ? t('classroom.quizRun.correct') : t('classroom.quizRun.wrong', { answer: right })}</strong>{' '}
           {q.explanation[lang]}
         </div>
       )}

@@ -2,7 +2,7 @@
  * Lesson files, loaded on demand: each src/content/lessons/<id>.json becomes its own small
  * chunk, so no lesson weighs on the first paint (the service worker precaches them all).
  */
-import { COURSE_SECTIONS } from '../../core/lessons/sections';
+import { LESSON_IDS } from '../../core/lessons/sections';
 import type { Lesson, Quiz } from '../../core/lessons/types';
 
 const loaders = import.meta.glob<Lesson>('../../content/lessons/*.json', { import: 'default' });
@@ -20,9 +20,9 @@ export function loadLesson(id: string): Promise<Lesson> {
   return p;
 }
 
-/** Every lesson, in the course's order. */
+/** Every lesson, in the course's order (the extra lessons slotted in). */
 export function loadAllLessons(): Promise<Lesson[]> {
-  return Promise.all(COURSE_SECTIONS.map((s) => loadLesson(s.id)));
+  return Promise.all(LESSON_IDS.map((id) => loadLesson(id)));
 }
 
 let quiz: Promise<Quiz> | null = null;
@@ -34,6 +34,6 @@ export function loadQuiz(): Promise<Quiz> {
 
 /** Index of the lesson after / before `id` in the course, or null at either end. */
 export function neighbour(id: string, dir: 1 | -1): string | null {
-  const i = COURSE_SECTIONS.findIndex((s) => s.id === id);
-  return COURSE_SECTIONS[i + dir]?.id ?? null;
+  const i = LESSON_IDS.findIndex((x) => x === id);
+  return LESSON_IDS[i + dir] ?? null;
 }

@@ -1,5 +1,14 @@
 import { useMemo, useState } from 'react';
-import { deployModel, generateConfigs, safeDomain, type ConfigFile, type ConfigFileId, type WorkerClass } from '../../core/export/configs';
+import {
+  composeAddress,
+  deployModel,
+  generateConfigs,
+  safeAddress,
+  safeDomain,
+  type ConfigFile,
+  type ConfigFileId,
+  type WorkerClass,
+} from '../../core/export/configs';
 import { useDocumentStore } from '../../state/documentStore';
 import { useUiStore } from '../../state/uiStore';
 import { useT } from '../useT';
@@ -48,16 +57,31 @@ export default function ConfigsPanel() {
   const securityHeaders = useConfigSettings((s) => s.securityHeaders);
   const domain = useConfigSettings((s) => s.domain);
   const workerClass = useConfigSettings((s) => s.workerClass);
+  const appAddresses = useConfigSettings((s) => s.appAddresses);
+  const nginxAddress = useConfigSettings((s) => s.nginxAddress);
   const setSettings = useConfigSettings((s) => s.set);
   const [open, setOpen] = useState<ReadonlySet<ConfigFileId>>(() => new Set(['nginx']));
   const [status, setStatus] = useState({ text: '', n: 0 });
 
   const settings = useMemo(
-    () => ({ https, securityHeaders, domain, ...(workerClass ? { workerClass } : {}) }),
-    [https, securityHeaders, domain, workerClass],
+    () => ({
+      https,
+      securityHeaders,
+      domain,
+      ...(workerClass ? { workerClass } : {}),
+      ...(appAddresses ? { appAddresses } : {}),
+      ...(nginxAddress ? { nginxAddress } : {}),
+    }),
+    [https, securityHeaders, domain, workerClass, appAddresses, nginxAddress],
   );
   const files = useMemo(() => generateConfigs(topology, settings, { source: scene }), [topology, settings, scene]);
-  const runserver = useMemo(() => !deployModel(topology, settings).hasGunicorn, [topology, settings]);
+  const model = useMemo(() => deployModel(topology, settings), [topology, settings]);
+  const runserver = !model.hasGunicorn;
+  const setAppAddress = (i: number, value: string) => {
+    const next = model.appServers.map((_, j) => appAddresses?.[j] ?? '');
+    next[i] = value;
+    setSettings({ appAddresses: next });
+  };
   const domainOk = safeDomain(domain) === domain.trim().toLowerCase().replace(/\.$/, '');
 
   const announce = (text: string) => setStatus((s) => ({ text, n: s.n + 1 }));
@@ -119,6 +143,66 @@ export default function ConfigsPanel() {
             <option value="async">{t('configs.panel.worker.async')}</option>
           </select>
         </label>
+      </fieldset>
+
+      <fieldset className="configs__settings">
+        <legend>{t('configs.panel.addresses')}</legend>
+        <p className="configs__note" id="configs-addresses-note">
+          {t('configs.panel.addressesNote')}
+        </p>
+        {model.appServers.map((a, i) => {
+          const value = appAddresses?.[i] ?? '';
+          const ok = value.trim() === '' || safeAddress(value) !== undefined;
+          const hintId = `configs-address-hint-${i}`;
+          return (
+            <div key={a.name}>
+              <label className="configs__field">
+                <span>{t('configs.panel.appAddress', { name: a.name })}</span>
+                <input
+                  type="text"
+                  value={value}
+                  placeholder={composeAddress(i)}
+                  spellCheck={false}
+                  autoComplete="off"
+                  aria-invalid={!ok}
+                  aria-describedby={ok ? 'configs-addresses-note' : hintId}
+                  onChange={(e) => setAppAddress(i, e.target.value)}
+                />
+              </label>
+              {!ok && (
+                <p id={hintId} className="configs__hint" role="alert">
+                  {t('configs.panel.addressInvalid', { fallback: composeAddress(i) })}
+                </p>
+              )}
+            </div>
+          );
+        })}
+        {(() => {
+          const value = nginxAddress ?? '';
+          const ok = value.trim() === '' || safeAddress(value) !== undefined;
+          return (
+            <>
+              <label className="configs__field">
+                <span>{t('configs.panel.nginxAddress')}</span>
+                <input
+                  type="text"
+                  value={value}
+                  placeholder="10.0.0.10"
+                  spellCheck={false}
+                  autoComplete="off"
+                  aria-invalid={!ok}
+                  aria-describedby={ok ? 'configs-addresses-note' : 'configs-nginx-address-hint'}
+                  onChange={(e) => setSettings({ nginxAddress: e.target.value })}
+                />
+              </label>
+              {!ok && (
+                <p id="configs-nginx-address-hint" className="configs__hint" role="alert">
+                  {t('configs.panel.addressInvalid', { fallback: '10.0.0.10' })}
+                </p>
+              )}
+            </>
+          );
+        })()}
       </fieldset>
 
       <h3 className="configs__files-title">{t('configs.panel.files')}</h3>

@@ -9,6 +9,7 @@ import { nodeName } from '../canvas/flowModel';
 import { useT } from '../useT';
 import {
   autoLayout,
+  clearDiagram,
   deleteSelection,
   duplicateSelection,
   fitView,
@@ -83,6 +84,33 @@ function RenameForm({ id, onDone }: { id: string; onDone: () => void }) {
   );
 }
 
+interface ToolProps {
+  icon: string;
+  label: string;
+  onClick: () => void;
+  disabled?: boolean;
+  pressed?: boolean;
+  keys?: string;
+}
+
+/** A compact toolbar button: an icon, its name in a tooltip on hover and focus (and to screen readers). */
+function Tool({ icon, label, onClick, disabled, pressed, keys }: ToolProps) {
+  return (
+    <button
+      type="button"
+      className="tool tool--icon"
+      data-tip={label}
+      aria-label={label}
+      onClick={onClick}
+      disabled={disabled}
+      {...(pressed === undefined ? {} : { 'aria-pressed': pressed })}
+      {...(keys ? { 'aria-keyshortcuts': keys } : {})}
+    >
+      <span aria-hidden="true">{icon}</span>
+    </button>
+  );
+}
+
 /** Undo, redo, delete, duplicate, rename, auto-layout, fit view, snap, reset; problems count. */
 export function EditToolbar() {
   const t = useT();
@@ -97,7 +125,9 @@ export function EditToolbar() {
   const hasNodes = useEditorStore((s) => s.selectedNodes.length > 0);
   const snap = useEditorStore((s) => s.snap);
   const setSnap = useEditorStore((s) => s.setSnap);
-  const [renaming, setRenaming] = useState<string | null>(null);
+  const renaming = useEditorStore((s) => s.renaming);
+  const setRenaming = useEditorStore((s) => s.setRenaming);
+  const [confirmClear, setConfirmClear] = useState(false);
   const problems = checkTopology(topology, { productionLike: SCENES[scene].productionLike }).filter(
     (f) => f.severity !== 'info',
   ).length;
@@ -121,72 +151,91 @@ export function EditToolbar() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [setRenaming]);
 
   // A rename for a node that went away (undo, delete) closes by itself.
   const renameTarget = renaming && topology.nodes.some((n) => n.id === renaming) ? renaming : null;
-  const shortcut = (keys: string) => ({ 'aria-keyshortcuts': keys });
 
   return (
     <div className="edit-toolbar" role="toolbar" aria-label={t('editor.toolbar.label')}>
       <div className="edit-toolbar__grid">
-        <button
-          type="button"
-          className="tool"
-          onClick={undo}
-          disabled={!canUndo}
-          {...shortcut('Control+Z Meta+Z')}
-        >
-          <span aria-hidden="true">↶</span> {t('editor.toolbar.undo')}
-        </button>
-        <button
-          type="button"
-          className="tool"
+        <Tool icon="↶" label={t('editor.toolbar.undo')} onClick={undo} disabled={!canUndo} keys="Control+Z Meta+Z" />
+        <Tool
+          icon="↷"
+          label={t('editor.toolbar.redo')}
           onClick={redo}
           disabled={!canRedo}
-          {...shortcut('Control+Shift+Z Meta+Shift+Z Control+Y')}
-        >
-          <span aria-hidden="true">↷</span> {t('editor.toolbar.redo')}
-        </button>
-        <button
-          type="button"
-          className="tool"
+          keys="Control+Shift+Z Meta+Shift+Z Control+Y"
+        />
+        <Tool
+          icon="✕"
+          label={t('editor.toolbar.delete')}
           onClick={deleteSelection}
           disabled={selectedCount === 0}
-          {...shortcut('Delete Backspace')}
-        >
-          <span aria-hidden="true">✕</span> {t('editor.toolbar.delete')}
-        </button>
-        <button
-          type="button"
-          className="tool"
+          keys="Delete Backspace"
+        />
+        <Tool
+          icon="❐"
+          label={t('editor.toolbar.duplicate')}
           onClick={duplicateSelection}
           disabled={!hasNodes}
-          {...shortcut('Control+D Meta+D')}
-        >
-          <span aria-hidden="true">❐</span> {t('editor.toolbar.duplicate')}
-        </button>
-        <button
-          type="button"
-          className="tool"
+          keys="Control+D Meta+D"
+        />
+        <Tool
+          icon="✎"
+          label={t('editor.toolbar.rename')}
           onClick={() => single && setRenaming(single)}
           disabled={!single}
-          {...shortcut('F2')}
-        >
-          <span aria-hidden="true">✎</span> {t('editor.toolbar.rename')}
-        </button>
-        <button type="button" className="tool" onClick={() => void autoLayout()}>
-          <span aria-hidden="true">⇶</span> {t('editor.toolbar.autoLayout')}
-        </button>
-        <button type="button" className="tool" onClick={fitView}>
-          <span aria-hidden="true">⤢</span> {t('editor.toolbar.fitView')}
-        </button>
-        <button type="button" className="tool" aria-pressed={snap} onClick={() => setSnap(!snap)}>
-          <span aria-hidden="true">#</span> {t('editor.toolbar.snap')}
-        </button>
+          keys="F2"
+        />
+        <Tool icon="⇶" label={t('editor.toolbar.autoLayout')} onClick={() => void autoLayout()} />
+        <Tool icon="⤢" label={t('editor.toolbar.fitView')} onClick={fitView} />
+        <Tool icon="#" label={t('editor.toolbar.snap')} pressed={snap} onClick={() => setSnap(!snap)} />
+        <Tool
+          icon="⌫"
+          label={t('editor.toolbar.clear')}
+          onClick={() => setConfirmClear(true)}
+          disabled={topology.nodes.length === 0}
+        />
+        <Tool icon="⟲" label={t('editor.toolbar.reset')} onClick={resetScene} />
       </div>
+      {confirmClear && (
+        <div className="confirm" role="group" aria-labelledby="confirm-clear-text">
+          <p id="confirm-clear-text" className="confirm__text">
+            {t('editor.toolbar.clearConfirm', { count: topology.nodes.length })}
+          </p>
+          <div className="rename__buttons">
+            <button
+              type="button"
+              className="btn btn--primary"
+              autoFocus
+              onClick={() => {
+                setConfirmClear(false);
+                clearDiagram();
+              }}
+            >
+              {t('editor.toolbar.clearYes')}
+            </button>
+            <button type="button" className="btn" onClick={() => setConfirmClear(false)}>
+              {t('editor.rename.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
       {renameTarget && (
-        <RenameForm key={renameTarget} id={renameTarget} onDone={() => setRenaming(null)} />
+        <RenameForm
+          key={renameTarget}
+          id={renameTarget}
+          onDone={() => {
+            setRenaming(null);
+            // Focus goes back to the renamed component, not to the page.
+            requestAnimationFrame(() =>
+              document
+                .querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(renameTarget)}"]`)
+                ?.focus(),
+            );
+          }}
+        />
       )}
       <div className="edit-toolbar__row">
         <button
@@ -195,9 +244,6 @@ export function EditToolbar() {
           onClick={() => useUiStore.getState().setSidePanel('problems')}
         >
           {t('editor.toolbar.problems', { count: problems })}
-        </button>
-        <button type="button" className="tool" onClick={resetScene}>
-          <span aria-hidden="true">⟲</span> {t('editor.toolbar.reset')}
         </button>
       </div>
     </div>

@@ -4,11 +4,14 @@ import { useT } from '../useT';
 import './editorLayout.css';
 
 const Body = lazy(() => import('./EditorColumnBody'));
+const RailPalette = lazy(() => import('./Palette').then((m) => ({ default: () => <m.Palette variant="rail" /> })));
 
 /**
  * The left column: the edit toolbar over the palette. Its code loads after first paint. It
  * folds into a narrow rail (the default on a 1280-px projector, so the diagram gets the room
- * and nothing is edited by accident); the keyboard shortcuts keep working while it is folded.
+ * and nothing is edited by accident); the folded rail still shows every component as an icon
+ * to drag or press, and the keyboard shortcuts keep working. Opening or folding refits the view
+ * (the canvas does that when its width changes).
  */
 export function EditorColumn() {
   const t = useT();
@@ -32,6 +35,11 @@ export function EditorColumn() {
           <Body />
         </Suspense>
       </div>
+      {!open && (
+        <Suspense fallback={null}>
+          <RailPalette />
+        </Suspense>
+      )}
     </aside>
   );
 }

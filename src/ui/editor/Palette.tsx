@@ -35,35 +35,49 @@ function overCanvas(x: number, y: number): boolean {
  * Dragging uses pointer events (mouse, touch and pen alike: HTML drag-and-drop does not work
  * on smartboards and tablets); a click or Enter adds the component in the middle of the view.
  */
-export function Palette() {
+export function Palette({ variant = 'grid' }: { variant?: 'grid' | 'rail' }) {
   const t = useT();
+  const rail = variant === 'rail';
   const [drag, setDrag] = useState<Drag | null>(null);
   const suppressClick = useRef(false);
 
+  // The drag lives in a ref (events can outrun React's renders on a slow tablet); the state
+  // only draws the ghost.
+  const dragRef = useRef<Drag | null>(null);
+  const update = (next: Drag | null) => {
+    dragRef.current = next;
+    setDrag(next);
+  };
+
   const onPointerDown = (kind: ComponentKind) => (e: ReactPointerEvent<HTMLButtonElement>) => {
     if (e.button !== 0) return;
+    // A new press starts fresh: a touch drag ends without a click, so the flag must not
+    // outlive it and swallow the next tap.
+    suppressClick.current = false;
     e.currentTarget.setPointerCapture(e.pointerId);
     const p = { x: e.clientX, y: e.clientY };
-    setDrag({ kind, pointerId: e.pointerId, start: p, at: p, active: false, overCanvas: false });
+    update({ kind, pointerId: e.pointerId, start: p, at: p, active: false, overCanvas: false });
   };
   const onPointerMove = (e: ReactPointerEvent<HTMLButtonElement>) => {
-    if (!drag || e.pointerId !== drag.pointerId) return;
+    const d = dragRef.current;
+    if (!d || e.pointerId !== d.pointerId) return;
     const at = { x: e.clientX, y: e.clientY };
-    const active =
-      drag.active || Math.hypot(at.x - drag.start.x, at.y - drag.start.y) > DRAG_THRESHOLD;
-    setDrag({ ...drag, at, active, overCanvas: overCanvas(at.x, at.y) });
+    const active = d.active || Math.hypot(at.x - d.start.x, at.y - d.start.y) > DRAG_THRESHOLD;
+    update({ ...d, at, active, overCanvas: overCanvas(at.x, at.y) });
   };
   const onPointerUp = (e: ReactPointerEvent<HTMLButtonElement>) => {
-    if (!drag || e.pointerId !== drag.pointerId) return;
-    if (drag.active) {
+    const d = dragRef.current;
+    if (!d || e.pointerId !== d.pointerId) return;
+    const at = { x: e.clientX, y: e.clientY };
+    const active = d.active || Math.hypot(at.x - d.start.x, at.y - d.start.y) > DRAG_THRESHOLD;
+    if (active) {
       suppressClick.current = true;
       const flow = useEditorStore.getState().flow;
-      if (flow && overCanvas(e.clientX, e.clientY))
-        addComponent(drag.kind, flow.screenToFlow({ x: e.clientX, y: e.clientY }));
+      if (flow && overCanvas(at.x, at.y)) addComponent(d.kind, flow.screenToFlow(at));
     }
-    setDrag(null);
+    update(null);
   };
-  const onPointerCancel = () => setDrag(null);
+  const onPointerCancel = () => update(null);
   const onClick = (kind: ComponentKind) => () => {
     if (suppressClick.current) {
       suppressClick.current = false;
@@ -72,52 +86,54 @@ export function Palette() {
     addAtViewCentre(kind);
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && drag) setDrag(null);
+    if (e.key === 'Escape' && dragRef.current) update(null);
   };
 
+  const item = (kind: ComponentKind) => {
+    const name = t(`catalog.${kind}.name`);
+    return (
+      <li key={kind}>
+        <button
+          type="button"
+          className={`palette__item tier-${CATALOG[kind].tier}`}
+          data-kind={kind}
+          data-name={rail ? name : undefined}
+          title={rail ? name : undefined}
+          aria-label={t('editor.palette.add', { name })}
+          aria-describedby={`${idBase}-hint`}
+          onPointerDown={onPointerDown(kind)}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={onPointerCancel}
+          onLostPointerCapture={onPointerCancel}
+          onClick={onClick(kind)}
+          onKeyDown={onKeyDown}
+        >
+          <Icon name={CATALOG[kind].icon} size={rail ? 24 : 20} />
+          {!rail && <span className="palette__name">{name}</span>}
+        </button>
+      </li>
+    );
+  };
+  const idBase = rail ? 'palette-rail' : 'palette';
+
   return (
-    <section className="palette" aria-labelledby="palette-title">
-      <h2 id="palette-title" className="palette__title">
+    <section className={`palette palette--${variant}`} aria-labelledby={`${idBase}-title`}>
+      <h2 id={`${idBase}-title`} className={rail ? 'visually-hidden' : 'palette__title'}>
         {t('editor.palette.title')}
       </h2>
-      <p id="palette-hint" className="palette__hint">
+      <p id={`${idBase}-hint`} className={rail ? 'visually-hidden' : 'palette__hint'}>
         {t('editor.palette.hint')}
       </p>
-      {PALETTE_GROUPS.map((group) => (
-        <div
-          key={group}
-          className="palette__group"
-          role="group"
-          aria-labelledby={`palette-group-${group}`}
-        >
-          <h3 id={`palette-group-${group}`} className={`palette__group-title tier-${group}`}>
-            {t(`editor.palette.groups.${group}`)}
-          </h3>
-          <ul className="palette__list">
-            {kindsOf(group).map((kind) => (
-              <li key={kind}>
-                <button
-                  type="button"
-                  className={`palette__item tier-${CATALOG[kind].tier}`}
-                  data-kind={kind}
-                  aria-label={t('editor.palette.add', { name: t(`catalog.${kind}.name`) })}
-                  aria-describedby="palette-hint"
-                  onPointerDown={onPointerDown(kind)}
-                  onPointerMove={onPointerMove}
-                  onPointerUp={onPointerUp}
-                  onPointerCancel={onPointerCancel}
-                  onLostPointerCapture={onPointerCancel}
-                  onClick={onClick(kind)}
-                  onKeyDown={onKeyDown}
-                >
-                  <Icon name={CATALOG[kind].icon} size={22} />
-                  <span className="palette__name">{t(`catalog.${kind}.name`)}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
+      {rail ? (
+        <ul className="palette__list palette__list--rail">
+          {PALETTE_GROUPS.flatMap((group) => kindsOf(group)).map(item)}
+        </ul>
+      ) : (
+        <ul className="palette__list palette__list--grid">
+          {PALETTE_GROUPS.flatMap((group) => kindsOf(group)).map(item)}
+        </ul>
+      )}
       {drag?.active &&
         createPortal(
           <div

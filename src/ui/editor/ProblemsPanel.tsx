@@ -7,6 +7,7 @@ import { useUiStore } from '../../state/uiStore';
 import { nodeName } from '../canvas/flowModel';
 import { useT } from '../useT';
 import { useEditorStore } from './editorStore';
+import { addAtViewCentre } from './actions';
 import './editor.css';
 
 const MARK: Record<Severity, string> = { error: '⛔', warning: '⚠', info: 'ℹ' };
@@ -64,6 +65,15 @@ export default function ProblemsPanel() {
               <p className="finding__fix">
                 <strong>{t('editor.problems.fix')}</strong> {t(f.fixKey as TKey, f.vars)}
               </p>
+              {f.addKind && (
+                <button
+                  type="button"
+                  className="btn finding__add"
+                  onClick={() => f.addKind && addAtViewCentre(f.addKind)}
+                >
+                  {t('editor.problems.add', { name: t(`catalog.${f.addKind}.name` as TKey) })}
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -4,9 +4,9 @@
  * does not touch the document at all (fit view, export, share).
  */
 import { CATALOG, type ComponentKind } from '../../core/catalog/catalog';
-import { absolutePosition } from '../../core/topology/graph';
+import { NEW_BOX_SIZE, boxAtPoint, freeSpot } from '../../core/topology/containers';
 import { SCENE_LAYOUT } from '../../core/topology/scenes';
-import type { SceneId, Topology, XY } from '../../core/topology/types';
+import type { SceneId, XY } from '../../core/topology/types';
 import type { TFn, TKey } from '../../i18n';
 import { useUiStore } from '../../state/uiStore';
 import { nodeName } from '../canvas/flowModel';
@@ -53,65 +53,40 @@ export function duplicateSelection() {
   announce(t()('editor.status.duplicated', { count: ids.length }));
 }
 
-/** The innermost server box under an absolute canvas point, if any. */
-function boxAt(topology: Topology, point: XY): string | undefined {
-  let found: string | undefined;
-  for (const n of topology.nodes) {
-    if (n.kind !== 'server') continue;
-    const p = absolutePosition(topology, n.id);
-    const w = n.size?.width ?? 300;
-    const h = n.size?.height ?? 200;
-    if (p && point.x >= p.x && point.x <= p.x + w && point.y >= p.y && point.y <= p.y + h)
-      found = n.id;
-  }
-  return found;
-}
-
 /**
  * Adds a component with its middle at `centre` (flow coordinates). Dropped inside a server
- * box, a process becomes part of that box.
+ * box, a process becomes part of that box (which grows to hold it); a spot already taken
+ * moves it to the nearest free one.
  */
-export function addComponent(kind: ComponentKind, centre: XY) {
+export function addComponent(kind: ComponentKind, centre: XY, opts: { exact?: boolean } = {}) {
   const s = scene();
   const topology = doc().topologies[s];
   const size =
     kind === 'server'
-      ? { width: 242, height: 264 }
+      ? NEW_BOX_SIZE
       : { width: SCENE_LAYOUT.nodeWidth, height: SCENE_LAYOUT.nodeHeight };
   const snap = editor().snap
     ? (v: number) => Math.round(v / 16) * 16
     : (v: number) => Math.round(v);
-  const position = { x: snap(centre.x - size.width / 2), y: snap(centre.y - size.height / 2) };
-  const parentId = kind === 'server' ? undefined : boxAt(topology, centre);
+  const wanted = { x: snap(centre.x - size.width / 2), y: snap(centre.y - size.height / 2) };
+  const parentId = kind === 'server' ? undefined : boxAtPoint(topology, centre);
+  const position = opts.exact
+    ? wanted
+    : freeSpot(topology, size, wanted, { isBox: kind === 'server', inBox: parentId !== undefined });
   const id = doc().addNode(s, { kind, position, ...(parentId ? { parentId } : {}) });
   if (id === null) {
     fail(t()('editor.errors.tooMany'));
-    return;
+    return null;
   }
   editor().flow?.selectNodes([id]);
   announce(t()('editor.status.added', { name: t()(`catalog.${kind}.name` as TKey) }));
+  return id;
 }
 
 export function addAtViewCentre(kind: ComponentKind) {
   const flow = editor().flow;
   const centre = flow ? flow.viewCentre() : { x: 400, y: 300 };
-  // Several clicks in a row would stack exactly: nudge each new one if the spot is taken.
-  const topology = doc().topologies[scene()];
-  let point = centre;
-  for (let i = 0; i < 12; i++) {
-    const taken = topology.nodes.some((n) => {
-      if (n.kind === 'server') return false;
-      const p = absolutePosition(topology, n.id);
-      return (
-        p &&
-        Math.abs(p.x + SCENE_LAYOUT.nodeWidth / 2 - point.x) < 24 &&
-        Math.abs(p.y + SCENE_LAYOUT.nodeHeight / 2 - point.y) < 24
-      );
-    });
-    if (!taken) break;
-    point = { x: point.x + 32, y: point.y + 32 };
-  }
-  addComponent(kind, point);
+  return addComponent(kind, centre);
 }
 
 export function connectNodes(source: string, target: string) {
@@ -133,6 +108,16 @@ export function resetScene() {
   editor().setSelection([], []);
   announce(t()('editor.status.reset'));
   requestAnimationFrame(() => editor().flow?.fitView());
+}
+
+/** Empties the scene's diagram as one undoable step. */
+export function clearDiagram() {
+  const s = scene();
+  if (doc().topologies[s].nodes.length === 0) return;
+  doc().replaceTopology(s, { nodes: [], edges: [] });
+  editor().setSelection([], []);
+  useUiStore.getState().select(null);
+  announce(t()('editor.status.cleared'));
 }
 
 export function fitView() {

@@ -22,6 +22,15 @@ export interface FlowBridge {
   viewportElement: () => HTMLElement | null;
   /** Measured sizes of the nodes on screen, for auto-layout. */
   nodeSizes: () => Map<string, { width: number; height: number }>;
+  /** Gives the canvas itself keyboard focus (after what had focus went away). */
+  focusCanvas: () => void;
+}
+
+/** Connecting from a node: by keyboard (C, arrows, Enter) or by clicking a node's arrow. */
+export interface Connecting {
+  source: string;
+  /** The node Enter would connect to. */
+  target: string | null;
 }
 
 export type Notice =
@@ -32,12 +41,17 @@ export interface EditorState {
   selectedEdges: string[];
   snap: boolean;
   flow: FlowBridge | null;
+  connecting: Connecting | null;
+  /** The node whose name is being edited (the toolbar's rename form). */
+  renaming: string | null;
   /** The last polite status ("3 deleted"), for the live region. */
   status: Notice | null;
   /** The last error, shown in a role="alert" element until dismissed or replaced. */
   error: Notice | null;
   setSelection: (nodes: string[], edges: string[]) => void;
   setSnap: (on: boolean) => void;
+  setConnecting: (c: Connecting | null) => void;
+  setRenaming: (id: string | null) => void;
   setFlow: (flow: FlowBridge | null) => void;
   announce: (text: string) => void;
   fail: (text: string) => void;
@@ -51,10 +65,14 @@ export const useEditorStore = create<EditorState>((set) => ({
   selectedEdges: [],
   snap: true,
   flow: null,
+  connecting: null,
+  renaming: null,
   status: null,
   error: null,
   setSelection: (selectedNodes, selectedEdges) => set({ selectedNodes, selectedEdges }),
   setSnap: (snap) => set({ snap }),
+  setConnecting: (connecting) => set({ connecting }),
+  setRenaming: (renaming) => set({ renaming }),
   setFlow: (flow) => set({ flow }),
   announce: (text) => set({ status: { kind: 'status', text, seq: ++seq } }),
   fail: (text) => set({ error: { kind: 'error', text, seq: ++seq } }),

@@ -8,7 +8,7 @@
  * main.tsx imports this module first: ES modules run in import order, so the address is clean
  * before classroomStore (?lesson, ?step), simStore (?seed) or the live class (?join) look.
  */
-import { isSectionId } from '../../core/lessons/sections';
+import { isLessonId } from '../../core/lessons/sections';
 import { isSceneId } from '../../core/topology/types';
 
 export type UrlProblem = 'scene' | 'lang' | 'seed' | 'lesson' | 'step' | 'join';
@@ -31,7 +31,7 @@ function shown(value: string): string {
 const isSeed = (s: string) => /^\d{1,10}$/.test(s) && Number(s) <= 0xffffffff;
 const isStep = (s: string) => /^\d{1,4}$/.test(s) && Number(s) >= 1;
 /** A live-class code: letters, digits, - and _, at most 64 (the live server picks the format). */
-const isJoinCode = (s: string) => /^[A-Za-z0-9_-]{1,64}$/.test(s);
+const isJoinCode = (s: string) => /^[A-Za-z0-9_ -]{1,64}$/.test(s);
 
 /** Checks a query string; returns the notes and the query string without the refused values. */
 export function checkSearch(search: string): { notices: UrlNotice[]; search: string } {
@@ -48,7 +48,7 @@ export function checkSearch(search: string): { notices: UrlNotice[]; search: str
   const seed = params.get('seed');
   if (seed !== null && !isSeed(seed)) refuse('seed', seed);
   const lesson = params.get('lesson');
-  if (lesson !== null && !isSectionId(lesson)) refuse('lesson', lesson, 'step');
+  if (lesson !== null && !isLessonId(lesson)) refuse('lesson', lesson, 'step');
   const step = params.get('step');
   if (step !== null && params.has('lesson') && !isStep(step)) refuse('step', step);
   const join = params.get('join');

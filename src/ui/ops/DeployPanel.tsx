@@ -131,6 +131,7 @@ export default function DeployPanel() {
           );
         })}
       </ol>
+      <p className="ops-note">{t('ops.deploy.mediaShared')}</p>
 
       <Compose />
     </section>
@@ -149,7 +150,7 @@ function Compose() {
       <p className="ops-note">{t('ops.deploy.composeHint')}</p>
       <div className="ops-compose" role="list" aria-labelledby="ops-compose-title">
         {services.map((s) => (
-          <article key={s.name} className="ops-service" role="listitem" aria-label={s.name}>
+          <div key={s.name} className="ops-service" role="listitem" aria-label={s.name}>
             <h4>{s.name}</h4>
             <dl>
               <dt>{t('ops.deploy.image')}</dt>
@@ -179,7 +180,7 @@ function Compose() {
               <dt>{t('ops.deploy.onCanvas')}</dt>
               <dd>{[...new Set(s.nodeIds.map((id) => names.get(id) ?? id))].join(', ')}</dd>
             </dl>
-          </article>
+          </div>
         ))}
       </div>
       <p className="ops-note">

@@ -150,6 +150,7 @@ export default function ServerPanel() {
         />
       </label>
       <p className="ops-note">{cfg.restart === 'always' ? t('ops.server.whyAlways') : t('ops.server.whyNo')}</p>
+      <p className="ops-note">{t('ops.server.enable')}</p>
 
       <h3 id="ops-proc-title">{t('ops.server.processes')}</h3>
       <table className="ops-table" aria-labelledby="ops-proc-title">
@@ -177,6 +178,7 @@ export default function ServerPanel() {
           ))}
         </tbody>
       </table>
+      <p className="ops-note">{t('ops.server.listenNote')}</p>
 
       <h3 id="ops-term-title">{t('ops.server.terminal')}</h3>
       <p className="ops-note">{t('ops.server.terminalHint')}</p>

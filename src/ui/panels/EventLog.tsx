@@ -94,7 +94,11 @@ function rowTone(r: LogRow): string {
     r.kind === 'reject' ||
     r.kind === 'timeout' ||
     r.kind === 'fail' ||
-    r.kind === 'killed'
+    r.kind === 'killed' ||
+    r.kind === 'synDrop' ||
+    r.kind === 'markDown' ||
+    r.kind === 'sessionsLost' ||
+    (r.kind === 'cacheError' && r.status === 500)
   )
     return 'error';
   if (r.kind === 'respond' || r.kind === 'complete') return 'back';
@@ -119,7 +123,7 @@ function describe(
     case 'complete':
       return `${t('sim.log.complete', { status: r.status ?? 200 })} · ${req} · ${ms}`;
     case 'error':
-      return `${t('sim.log.error', { status: r.status ?? 0 })} · ${req} · ${ms}`;
+      return `${t('sim.log.error', { status: r.status ?? 0 })}${r.traceback ? ` · ${t('sim.log.traceback')}` : ''} · ${req} · ${ms}`;
     case 'reject':
       return `${name(r.node)} · ${t('sim.log.reject')} · ${req}`;
     case 'timeout':
@@ -130,6 +134,22 @@ function describe(
         : `${name(r.node)} · ${t('sim.log.timeout')} · ${req}`;
     case 'killed':
       return `${name(r.node)} · ${t('sim.log.oom')} · ${req}`;
+    case 'retry':
+      return `${name(r.node)} · ${t('sim.log.retry')}: ${name(r.from)} → ${name(r.to)} · ${req}`;
+    case 'markDown':
+      return `${name(r.node)} · ${t('sim.log.markDown')}: ${name(r.to)}`;
+    case 'markUp':
+      return `${name(r.node)} · ${t('sim.log.markUp')}: ${name(r.to)}`;
+    case 'workerBoot':
+      return `${name(r.node)} · ${t('sim.log.workerBoot')}`;
+    case 'recycle':
+      return `${name(r.node)} · ${t('sim.log.recycle')} · ${req}`;
+    case 'synDrop':
+      return `${name(r.from)} → ${name(r.to)} · ${t('sim.log.synDrop')} · ${req}`;
+    case 'cacheError':
+      return `${name(r.node)} · ${t(r.status === 500 ? 'sim.log.cacheError500' : 'sim.log.cacheErrorFallback')} · ${req}`;
+    case 'sessionsLost':
+      return `${name(r.node)} · ${t('sim.log.sessionsLost')}`;
     default:
       return `${name(r.node)} · ${t('sim.log.fail')} · ${req}`;
   }

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useT } from '../useT';
 import { CATALOG } from '../../core/catalog/catalog';
 import { useDocumentStore } from '../../state/documentStore';
@@ -6,9 +6,12 @@ import { useUiStore } from '../../state/uiStore';
 import { Icon } from '../icons';
 import { nodeName } from '../canvas/flowModel';
 import { SceneInfo } from './SceneInfo';
+import { ServiceTime } from './ServiceTime';
 
 // Failure controls load with the ops code, after first paint.
 const FailuresSection = lazy(() => import('../ops/FailuresSection'));
+// "Use your own numbers": the access-log fit, loaded when asked for.
+const LogImportDialog = lazy(() => import('../logs/LogImportDialog'));
 
 /** Teaches about the selected node: what it does, why it is there, what breaks without it. */
 export function Inspector() {
@@ -19,6 +22,7 @@ export function Inspector() {
   const node = useDocumentStore((s) =>
     selectedId ? s.topologies[scene].nodes.find((n) => n.id === selectedId) : undefined,
   );
+  const [logsOpen, setLogsOpen] = useState(false);
 
   if (!node) return <SceneInfo />;
   const entry = CATALOG[node.kind];
@@ -53,9 +57,22 @@ export function Inspector() {
           </>
         )}
       </dl>
+      <ServiceTime node={node} />
       <Suspense fallback={null}>
         <FailuresSection node={node} />
       </Suspense>
+      {(k === 'django' || k === 'gunicorn') && (
+        <p>
+          <button type="button" className="btn" onClick={() => setLogsOpen(true)}>
+            {t('logs.open')}
+          </button>
+        </p>
+      )}
+      {logsOpen && (
+        <Suspense fallback={null}>
+          <LogImportDialog onClose={() => setLogsOpen(false)} />
+        </Suspense>
+      )}
       <h3>{t('inspector.what')}</h3>
       <p>{t(`catalog.${k}.what`)}</p>
       <h3>{t('inspector.why')}</h3>

@@ -1,5 +1,15 @@
 import { useSimStore } from '../../state/simStore';
 import { useT } from '../useT';
+import { GlossaryTip } from '../glossary/GlossaryTip';
+
+/** The glossary term each figure explains itself with (on hover and focus). */
+const TERM: Record<string, string> = {
+  throughput: 'throughput',
+  p95: 'p95',
+  errors: 'errors',
+  completed: 'completed',
+  inflight: 'in-flight',
+};
 
 /**
  * Live figures over the last few seconds of simulated time. Each stat reads as its label
@@ -34,7 +44,9 @@ export function Metrics() {
     <section className="metrics" aria-label={t('sim.metrics.title')}>
       {stats.map((s) => (
         <div key={s.key} className={`stat${s.tone ? ` stat--${s.tone}` : ''}`} data-stat={s.key}>
-          <span className="stat__label">{s.label}</span> <span className="stat__value">{s.value}</span>
+          <GlossaryTip term={TERM[s.key]!}>
+            <span className="stat__label">{s.label}</span> <span className="stat__value">{s.value}</span>
+          </GlossaryTip>
         </div>
       ))}
       <div className="stat stat--clock" data-stat="time">

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { HeadlessRun, type RunSummary } from '../../core/sim/compare';
+import type { RunSummary } from '../../core/sim/compare';
 import {
   appServers,
   asyncWorkersEnabled,
@@ -19,7 +19,7 @@ import {
 } from '../../core/topology/scaling';
 import type { SceneId, Topology } from '../../core/topology/types';
 import type { TKey, TVars } from '../../i18n';
-import { getLoadPattern, SCREEN_NETWORK, useSimStore } from '../../state/simStore';
+import { getLoadPattern, runCompare, SCREEN_NETWORK, useSimStore } from '../../state/simStore';
 import { useDocumentStore } from '../../state/documentStore';
 import { fullName } from './names';
 import { useT } from '../useT';
@@ -107,35 +107,27 @@ export function ComparePanel({ scene }: { scene: SceneId }) {
     const live = drainingServers(topology).length > 0 ? removeAppServers(topology, drainingServers(topology)) : topology;
     const { seed, rps, mix } = useSimStore.getState();
     const opts = { seed, rps, mix, pattern: getLoadPattern(), network: SCREEN_NETWORK, warmupMs: WARMUP_MS, measureMs: MEASURE_MS };
-    const runs = [new HeadlessRun(live, opts), new HeadlessRun(change.apply(live), opts)] as const;
     const label = t(change.label, change.vars);
+    // The two headless runs go to the engine's worker (in slices there), never the page.
+    const job = runCompare(
+      [
+        { topology: live, options: opts },
+        { topology: change.apply(live), options: opts },
+      ],
+      (p) => setProgress(p),
+    );
     let stopped = false;
-    let timer = 0;
     cancel.current = () => {
       stopped = true;
-      clearTimeout(timer);
+      job.cancel();
     };
     setProgress(0);
-    // Run in slices of a few milliseconds so the page stays responsive.
-    const slice = () => {
-      if (stopped) return;
-      const until = performance.now() + 12;
-      while (performance.now() < until) {
-        const r = runs.find((x) => !x.done);
-        if (!r) break;
-        r.step(250);
-      }
-      const p = (runs[0].progress + runs[1].progress) / 2;
-      if (runs[0].done && runs[1].done) {
-        setProgress(null);
-        setResult({ label, before: runs[0].result(), after: runs[1].result(), seed, rps });
-        cancel.current = null;
-      } else {
-        setProgress(p);
-        timer = window.setTimeout(slice, 0);
-      }
-    };
-    timer = window.setTimeout(slice, 0);
+    void job.done.then(([before, after]) => {
+      if (stopped || !before || !after) return;
+      setProgress(null);
+      setResult({ label, before, after, seed, rps });
+      cancel.current = null;
+    });
   };
 
   const num = (v: number, digits = 0) => v.toLocaleString(lang, { maximumFractionDigits: digits });

@@ -19,13 +19,17 @@ function setParams(t: Topology, id: string, params: Partial<NodeParams> & Record
   return { ...t, nodes: t.nodes.map((n) => (n.id === id ? { ...n, params: { ...n.params, ...params } } : n)) };
 }
 
-/** The `server …;` lines of the upstream block. */
+/** The `server …;` lines of the upstream block, without the max_fails/fail_timeout every line carries. */
 function upstreamServers(conf: string): string[] {
   const block = /upstream django_app \{([^}]*)\}/.exec(conf)?.[1] ?? '';
   return block
     .split('\n')
     .map((l) => l.replace(/#.*/, '').trim())
-    .filter((l) => l.startsWith('server '));
+    .filter((l) => l.startsWith('server '))
+    .map((l) => {
+      expect(l).toMatch(/ max_fails=\d+ fail_timeout=\d+s[ ;]/);
+      return l.replace(/ max_fails=\d+ fail_timeout=\d+s/, '');
+    });
 }
 
 const production = () => getScene('production').topology;
@@ -65,13 +69,17 @@ describe('nginx.conf', () => {
   it('passes the proxy headers to Gunicorn', () => {
     const conf = file(gen(production()), 'nginx');
     expect(conf).toContain('proxy_pass http://django_app;');
-    for (const h of ['Host $host', 'X-Real-IP $remote_addr', 'X-Forwarded-For $proxy_add_x_forwarded_for', 'X-Forwarded-Proto $scheme'])
+    for (const h of ['Host $host', 'X-Real-IP $remote_addr', 'X-Forwarded-For $remote_addr', 'X-Forwarded-Proto $scheme'])
       expect(conf).toContain(`proxy_set_header ${h};`);
+    // NGINX is the edge: a client-sent X-Forwarded-For is never appended to.
+    expect(conf).not.toMatch(/^\s*proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;/m);
   });
 
   it('with HTTPS: port 80 redirects, 443 terminates TLS with the domain’s certificate', () => {
     const conf = file(gen(production(), { https: true, domain: 'shop.example.com' }), 'nginx');
-    expect(conf).toMatch(/listen 80;[\s\S]*?return 301 https:\/\/\$host\$request_uri;/);
+    expect(conf).toMatch(/listen 80;[\s\S]*?location \/\.well-known\/acme-challenge\/ \{\s+root \/var\/www\/certbot;[\s\S]*?return 301 https:\/\/\$host\$request_uri;[\s\S]*?listen 443 ssl;/);
+    // The bootstrap order before the first certificate exists.
+    expect(conf).toContain('certbot certonly --webroot -w /var/www/certbot -d shop.example.com -d www.shop.example.com');
     expect(conf).toContain('listen 443 ssl;');
     expect(conf).toContain('ssl_certificate /etc/letsencrypt/live/shop.example.com/fullchain.pem;');
     expect(conf).toContain('ssl_certificate_key /etc/letsencrypt/live/shop.example.com/privkey.pem;');
@@ -83,6 +91,8 @@ describe('nginx.conf', () => {
     expect(conf).not.toContain('return 301');
     expect(conf).not.toContain('ssl');
     expect(conf).toContain('proxy_pass http://django_app;');
+    // certbot can still issue the first certificate through it.
+    expect(conf).toMatch(/location \/\.well-known\/acme-challenge\/ \{\s+root \/var\/www\/certbot;/);
   });
 
   it('adds the security headers when asked (HSTS only with HTTPS)', () => {
@@ -93,7 +103,68 @@ describe('nginx.conf', () => {
     const http = file(gen(production(), { https: false, securityHeaders: true }), 'nginx');
     expect(http).not.toContain('Strict-Transport-Security');
     expect(http).toContain('add_header X-Content-Type-Options');
-    expect(file(gen(production(), { securityHeaders: false }), 'nginx')).not.toContain('add_header');
+    expect(file(gen(production(), { securityHeaders: false }), 'nginx')).not.toMatch(/^\s*add_header/m);
+  });
+
+  it('owns each security header once: hides Django’s copies of the headers it adds', () => {
+    const conf = file(gen(production(), { https: true, securityHeaders: true }), 'nginx');
+    const hidden = [...conf.matchAll(/^\s*proxy_hide_header (\S+);/gm)].map((x) => x[1]);
+    const added = [...conf.matchAll(/^\s*add_header (\S+) /gm)].map((x) => x[1]);
+    expect(new Set(added).size).toBe(added.length);
+    // Every header Django's middleware sends that NGINX also adds is hidden from the upstream.
+    for (const h of ['Strict-Transport-Security', 'X-Frame-Options', 'X-Content-Type-Options', 'Referrer-Policy']) {
+      expect(added).toContain(h);
+      expect(hidden).toContain(h);
+    }
+    // Without NGINX's headers, Django's pass through untouched (it is then their one owner).
+    expect(file(gen(production(), { securityHeaders: false }), 'nginx')).not.toContain('proxy_hide_header');
+  });
+
+  it('times out in one order: Gunicorn kills first, NGINX does not replay the slow request', () => {
+    const conf = file(gen(production()), 'nginx');
+    const py = file(gen(production()), 'gunicornConf');
+    const sec = (re: RegExp, text: string) => Number(re.exec(text)?.[1]);
+    const gunicorn = sec(/^timeout = (\d+)$/m, py);
+    const read = sec(/proxy_read_timeout (\d+)s;/, conf);
+    const connect = sec(/proxy_connect_timeout (\d+)s;/, conf);
+    const nextUpstream = sec(/proxy_next_upstream_timeout (\d+)s;/, conf);
+    expect(gunicorn).toBe(30);
+    expect(read).toBeGreaterThan(gunicorn);
+    // A refused/timed-out connect is retried; a request killed by Gunicorn's timeout is not.
+    expect(nextUpstream).toBeGreaterThan(connect);
+    expect(nextUpstream).toBeLessThan(gunicorn);
+    expect(conf).toMatch(/^\s*proxy_next_upstream error timeout;/m);
+    expect(conf).not.toMatch(/^\s*proxy_next_upstream [^;]*non_idempotent/m);
+    // The comments say what happens: the slow view gets Gunicorn's 502 after 30 s.
+    expect(conf).toContain('30 s: a slow view ends there as a 502');
+    expect(conf).not.toMatch(/then 504/);
+  });
+
+  it('follows the runtime params of the NGINX and Gunicorn nodes', () => {
+    let t = setParams(production(), 'nginx', { readTimeoutS: 7, connectTimeoutS: 1, maxFails: 2, failTimeoutS: 3, nextUpstreamTimeoutS: 1, clientMaxBodyMb: 1 });
+    t = setParams(t, 'app1-gunicorn', { timeoutS: 4, maxRequests: 200, maxRequestsJitter: 50 });
+    const conf = file(gen(t), 'nginx');
+    for (const line of ['proxy_read_timeout 7s;', 'proxy_connect_timeout 1s;', 'proxy_next_upstream_timeout 1s;', 'client_max_body_size 1m;'])
+      expect(conf).toContain(line);
+    expect(conf).toContain('server 10.0.0.11:8000 max_fails=2 fail_timeout=3s;');
+    const py = file(gen(t), 'gunicornConf');
+    expect(py).toMatch(/^timeout = 4$/m);
+    expect(py).toMatch(/^max_requests = 200$/m);
+    expect(py).toMatch(/^max_requests_jitter = 50$/m);
+  });
+
+  it('uses the app servers’ typed addresses, and says 10.0.0.x is the compose network otherwise', () => {
+    expect(file(gen(production()), 'nginx')).toContain('exist only on the');
+    const conf = file(gen(production(), { appAddresses: ['192.168.1.21', ''], nginxAddress: '192.168.1.20' }), 'nginx');
+    expect(upstreamServers(conf)).toEqual(['server 192.168.1.21:8000;', 'server 10.0.0.12:8000;']);
+    expect(file(gen(production(), { nginxAddress: '192.168.1.20' }), 'gunicornConf')).toContain('forwarded_allow_ips = "192.168.1.20,127.0.0.1"');
+    expect(file(gen(production(), { appAddresses: ['app-1.internal', 'fd00::12'] }), 'nginx')).toContain('server [fd00::12]:8000');
+    // Anything that is not an address is refused, never written into a file.
+    const evil = file(gen(production(), { appAddresses: ['1.2.3.4; include /etc/passwd', '10.0.0.999'] }), 'nginx');
+    expect(evil).not.toContain('passwd');
+    expect(upstreamServers(evil)).toEqual(['server 10.0.0.11:8000;', 'server 10.0.0.12:8000;']);
+    // The compose file keeps its own network's addresses whatever is typed.
+    expect(file(gen(production(), { appAddresses: ['192.168.1.21', '192.168.1.22'] }), 'compose')).toContain('ipv4_address: 10.0.0.11');
   });
 
   it('never lets the domain setting inject directives', () => {
@@ -139,6 +210,17 @@ describe('gunicorn.service and gunicorn.conf.py', () => {
     expect(py).toContain('bind = "0.0.0.0:8000"');
     expect(py).toMatch(/^workers = 5$/m);
     expect(py).toMatch(/^timeout = 30$/m);
+    expect(py).toContain('%(D)s');
+  });
+
+  it('no keepalive for sync workers; a jitter that spreads the recycling', () => {
+    expect(file(gen(production()), 'gunicornConf')).not.toMatch(/^keepalive/m);
+    expect(file(gen(production(), { workerClass: 'gthread' }), 'gunicornConf')).toMatch(/^keepalive = 2$/m);
+    const py = file(gen(production()), 'gunicornConf');
+    const max = Number(/^max_requests = (\d+)$/m.exec(py)?.[1]);
+    const jitter = Number(/^max_requests_jitter = (\d+)$/m.exec(py)?.[1]);
+    // Workers' limits spread over at least a third of a recycling period.
+    expect(jitter / max).toBeGreaterThanOrEqual(1 / 3);
   });
 });
 
@@ -152,7 +234,11 @@ describe('docker-compose.yml and Dockerfile', () => {
     expect(yml).toContain('- postgres_data:/var/lib/postgresql/data');
     expect(yml).toContain('- ./nginx.conf:/etc/nginx/nginx.conf:ro');
     expect(yml).toContain('- "443:443"');
-    expect(yml).toMatch(/depends_on:\n\s+- web1\n\s+- web2/);
+    expect(yml).toMatch(/depends_on:\n\s+collectstatic:\n\s+condition: service_completed_successfully\n\s+web1:\n\s+condition: service_started\n\s+web2:/);
+    // The web services do not mount the static volume (it would hide newer images' files).
+    const anchor = /x-web: &web\n([\s\S]*?)\n\n/.exec(yml)?.[1] ?? '';
+    expect(anchor).not.toContain('static_files');
+    expect(yml).toMatch(/collectstatic:\n\s+<<: \*web\n\s+restart: "no"\n\s+command: python manage.py collectstatic --noinput --clear/);
     const staging = file(gen(SCENES.staging.topology, { https: false }), 'compose');
     expect(staging).toMatch(/^ {2}web:$/m);
     expect(staging).not.toContain('443');
@@ -162,7 +248,10 @@ describe('docker-compose.yml and Dockerfile', () => {
     const df = file(gen(production()), 'dockerfile');
     expect(df).toMatch(/^FROM python:3\.12-slim$/m);
     expect(df).toContain('RUN pip install --no-cache-dir -r requirements.txt');
-    expect(df).toContain('RUN python manage.py collectstatic --noinput');
+    // collectstatic at build time gets a throwaway key: the real one exists only at run time.
+    expect(df).toMatch(/^RUN DJANGO_SECRET_KEY=\S+ python manage.py collectstatic --noinput$/m);
+    const ignore = file(gen(production()), 'dockerignore');
+    for (const entry of ['.env', 'venv/', '.git/']) expect(ignore.split('\n')).toContain(entry);
     expect(df).toMatch(/^CMD \["gunicorn", /m);
     expect(df).toMatch(/^USER django$/m);
   });
@@ -176,6 +265,25 @@ describe('deploy.yml', () => {
     expect(wf).toMatch(/^ {2}deploy:\n {4}needs: build$/m);
     expect(wf).toContain('for host in 10.0.0.11 10.0.0.12; do');
     expect(wf).toContain('sudo systemctl reload gunicorn');
+    expect(wf).not.toContain('docker compose');
+    // A SECRET_KEY check --deploy accepts (≥ 50 characters, ≥ 5 distinct).
+    const key = /DJANGO_SECRET_KEY: (\S+)/.exec(wf)?.[1] ?? '';
+    expect(key.length).toBeGreaterThanOrEqual(50);
+  });
+});
+
+describe('settings.py', () => {
+  it('turns on what check --deploy asks for, with HTTPS', () => {
+    const py = file(gen(production(), { https: true }), 'settings');
+    for (const line of ['SECURE_HSTS_SECONDS = 31536000', 'SECURE_SSL_REDIRECT = True', 'SESSION_COOKIE_SECURE = True', 'CSRF_COOKIE_SECURE = True', 'X_FRAME_OPTIONS = "DENY"', 'SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")'])
+      expect(py.split('\n')).toContain(line);
+    // The same Referrer-Policy value as NGINX's header.
+    expect(py).toContain('SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"');
+    expect(file(gen(production()), 'nginx')).toContain('add_header Referrer-Policy "strict-origin-when-cross-origin" always;');
+    expect(py).toContain('"django_redis.cache.RedisCache"');
+    const http = file(gen(production(), { https: false }), 'settings');
+    expect(http).not.toContain('SECURE_SSL_REDIRECT = True');
+    expect(http).toContain('"security.W004"');
   });
 });
 
@@ -183,7 +291,7 @@ describe('generators', () => {
   it('are deterministic and work on every (frozen) scene', () => {
     for (const id of SCENE_IDS) {
       const a = gen(SCENES[id].topology);
-      expect(a.map((f) => f.name)).toEqual(['nginx.conf', 'gunicorn.service', 'gunicorn.conf.py', 'docker-compose.yml', 'Dockerfile', 'deploy.yml']);
+      expect(a.map((f) => f.name)).toEqual(['nginx.conf', 'gunicorn.service', 'gunicorn.conf.py', 'settings.py', 'docker-compose.yml', 'Dockerfile', '.dockerignore', 'deploy.yml']);
       expect(gen(SCENES[id].topology)).toEqual(a);
       for (const f of a) expect(f.content.endsWith('\n')).toBe(true);
     }

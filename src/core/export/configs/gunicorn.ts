@@ -1,6 +1,6 @@
 /** gunicorn.service (systemd unit) and gunicorn.conf.py. */
 import type { AppServer, DeployModel } from './model';
-import { GUNICORN_PORT, NGINX_ADDRESS, gunicornWorkerClass } from './model';
+import { GUNICORN_PORT, gunicornWorkerClass } from './model';
 import type { DeployPaths } from './types';
 
 function first(m: DeployModel): AppServer {
@@ -42,12 +42,16 @@ export function gunicornService(m: DeployModel, p: DeployPaths, source: string):
     '# Secrets (SECRET_KEY, DATABASE_URL, …) stay out of the unit and out of git.',
     '# The leading "-" lets the service start when the file does not exist.',
     `EnvironmentFile=-${p.projectDir}/.env`,
-    `# Listens on every interface so NGINX (${NGINX_ADDRESS}) can reach it; the firewall keeps port ${GUNICORN_PORT} closed to everyone else.`,
+    `# Listens on every interface so NGINX (${m.nginxAddress}), on another machine, can reach it;`,
+    `# the firewall opens port ${GUNICORN_PORT} to that address only: sudo ufw allow from ${m.nginxAddress} to any port ${GUNICORN_PORT} proto tcp`,
+    `# Timeouts: Gunicorn kills a silent worker after ${a.runtime.timeoutS} s (the request gets a 502 from NGINX);`,
+    '# nginx.conf waits longer, and does not retry that request on another server.',
     `ExecStart=${p.venvBin}/gunicorn ${gunicornArgs(a)}`,
     '# systemctl reload gunicorn: new workers with the new code, no dropped requests.',
     'ExecReload=/bin/kill -s HUP $MAINPID',
     'KillMode=mixed',
-    'TimeoutStopSec=30',
+    `# Longer than Gunicorn's graceful_timeout (${a.runtime.gracefulTimeoutS} s), so workers may finish their requests on stop.`,
+    `TimeoutStopSec=${a.runtime.gracefulTimeoutS + 5}`,
     '# If the master process dies, systemd starts it again after RestartSec.',
     'Restart=always',
     'RestartSec=5',
@@ -77,22 +81,34 @@ export function gunicornConfPy(m: DeployModel, source: string): string {
     ...(a.workerClass === 'gthread' ? ['threads = 4'] : []),
     ...(a.workerClass === 'async' ? ['worker_connections = 1000  # needs: pip install gevent'] : []),
     '',
-    '# A worker silent for this long is killed and replaced (NGINX answers 502 for its request).',
-    `timeout = ${a.timeoutS}`,
-    'graceful_timeout = 30',
-    'keepalive = 2',
+    '# A sync worker silent for this long is killed by the master and a new one boots (a fraction',
+    "# of a second importing Django); NGINX answers 502 for its request. This is the timeout a slow",
+    "# view meets first: nginx.conf's proxy_read_timeout is longer, and NGINX does not replay it.",
+    `timeout = ${a.runtime.timeoutS}`,
+    '# On reload/stop, a worker may finish its current request for this long.',
+    `graceful_timeout = ${a.runtime.gracefulTimeoutS}`,
+    ...(a.workerClass === 'sync'
+      ? ['# No keepalive: a sync worker ignores it and closes the connection after each response.']
+      : ['# Seconds an idle keep-alive connection stays open (NGINX → Gunicorn uses a new one by default).', 'keepalive = 2']),
+    `# Connections the kernel queues while every worker is busy (capped by net.core.somaxconn);`,
+    '# past it the kernel drops new connections and NGINX sees a connect timeout.',
+    `backlog = ${a.runtime.backlog}`,
     '',
-    '# Recycle workers now and then, so a slow memory leak cannot grow forever.',
-    'max_requests = 1000',
-    'max_requests_jitter = 100',
+    '# Recycle workers now and then, so a slow memory leak cannot grow forever. Each worker picks',
+    `# its own limit between ${a.runtime.maxRequests} and ${a.runtime.maxRequests + a.runtime.maxRequestsJitter} requests, so they restart at different times, not all at once.`,
+    `max_requests = ${a.runtime.maxRequests}`,
+    `max_requests_jitter = ${a.runtime.maxRequestsJitter}`,
     '',
     '# Logs to stdout/stderr: journald (systemd) or docker logs collect them.',
     'accesslog = "-"',
     'errorlog = "-"',
     'loglevel = "info"',
+    '# The usual combined format plus %(D)s, the time taken in microseconds: ProdViz can import',
+    "# this log and fit each page's service time.",
+    'access_log_format = \'%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(D)s\'',
     '',
-    '# Trust X-Forwarded-* only from NGINX.',
-    `forwarded_allow_ips = "${NGINX_ADDRESS},127.0.0.1"`,
+    '# Trust X-Forwarded-* (and so request.is_secure()) only from NGINX.',
+    `forwarded_allow_ips = "${m.nginxAddress},127.0.0.1"`,
   ];
   return lines.join('\n') + '\n';
 }

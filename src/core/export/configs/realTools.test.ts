@@ -198,7 +198,13 @@ describe('generated configs pass the real tools', () => {
       const checked = await eachCase(async (_c, dir, m) => {
         const { stdout, stderr } = await run('docker-compose', ['-f', join(dir, 'docker-compose.yml'), 'config', '--services'], { env });
         expect(stderr.trim()).toBe('');
-        const expected = [...m.appServers.map((a) => a.service), ...(m.database === 'postgres' ? ['db'] : []), ...(m.redis ? ['redis'] : []), 'nginx'];
+        const expected = [
+          ...m.appServers.map((a) => a.service),
+          ...(m.static ? ['collectstatic'] : []),
+          ...(m.database === 'postgres' ? ['db'] : []),
+          ...(m.redis ? ['redis'] : []),
+          'nginx',
+        ];
         expect(stdout.trim().split('\n').sort()).toEqual(expected.sort());
       }, { uniqueBy: 'compose', randomCases: COMPOSE_RANDOM_CASES });
       console.info(`[realTools] docker-compose config: ${checked} distinct files passed`);

@@ -13,6 +13,13 @@ export interface ConfigSettings {
   domain: string;
   /** Overrides the Gunicorn nodes' worker class; undefined = take it from the canvas. */
   workerClass?: WorkerClass;
+  /**
+   * The app servers' real private addresses, in upstream order; an empty or invalid entry
+   * keeps the compose network's 10.0.0.(11 + i), which exists only inside docker-compose.
+   */
+  appAddresses?: string[];
+  /** NGINX's address as the app servers see it (Gunicorn's forwarded_allow_ips); default 10.0.0.10. */
+  nginxAddress?: string;
 }
 
 export const DEFAULT_SETTINGS: Readonly<ConfigSettings> = Object.freeze({
@@ -33,6 +40,8 @@ export interface DeployPaths {
   nginxLogDir: string;
   nginxPidFile: string;
   mimeTypes: string;
+  /** Where certbot's webroot mode writes its challenge files (served on port 80). */
+  acmeWebroot: string;
   /** TLS certificate and key; default: Let's Encrypt's paths for the domain. */
   certificate?: string;
   certificateKey?: string;
@@ -44,12 +53,13 @@ export const DEFAULT_PATHS: Readonly<DeployPaths> = Object.freeze({
   nginxLogDir: '/var/log/nginx',
   nginxPidFile: '/run/nginx.pid',
   mimeTypes: '/etc/nginx/mime.types',
+  acmeWebroot: '/var/www/certbot',
 });
 
-export type ConfigFileId = 'nginx' | 'systemd' | 'gunicornConf' | 'compose' | 'dockerfile' | 'workflow';
+export type ConfigFileId = 'nginx' | 'systemd' | 'gunicornConf' | 'settings' | 'compose' | 'dockerfile' | 'dockerignore' | 'workflow';
 
 /** Languages the UI's highlighter knows. */
-export type ConfigLanguage = 'nginx' | 'ini' | 'python' | 'yaml' | 'dockerfile';
+export type ConfigLanguage = 'nginx' | 'ini' | 'python' | 'yaml' | 'dockerfile' | 'bash';
 
 export interface ConfigFile {
   id: ConfigFileId;

@@ -38,7 +38,8 @@ export function deployWorkflow(m: DeployModel, source: string): string {
     ...(m.redis ? ['      redis:', '        image: redis:7', '        ports: ["6379:6379"]'] : []),
     '    env:',
     '      DJANGO_SETTINGS_MODULE: config.settings',
-    '      DJANGO_SECRET_KEY: ci-only-not-secret',
+    '      # Long and random-looking, or check --deploy warns (security.W009); used only by the tests.',
+    '      DJANGO_SECRET_KEY: ci-only-0f3c9a7e5b1d4c8a9e2f6b0d7c3a1e5f-not-the-production-key',
     ...(pg ? ['      DATABASE_URL: postgres://django:django@localhost:5432/django'] : []),
     ...(m.redis ? ['      REDIS_URL: redis://localhost:6379/0'] : []),
     '    steps:',
@@ -48,6 +49,7 @@ export function deployWorkflow(m: DeployModel, source: string): string {
     '          python-version: "3.12"',
     '          cache: pip',
     '      - run: pip install -r requirements.txt',
+    '      # The production checks (HSTS, secure cookies, DEBUG, SECRET_KEY, …) against config/settings.py.',
     '      - run: python manage.py check --deploy --fail-level WARNING',
     '      - run: python manage.py test',
     '',
@@ -81,6 +83,17 @@ export function deployWorkflow(m: DeployModel, source: string): string {
     '              && venv/bin/python manage.py collectstatic --noinput \\',
     "              && sudo systemctl reload gunicorn'",
     '          done',
+    ...(m.static
+      ? [
+          '      # NGINX serves /static/ from its own disk: copy what collectstatic made on the first app server.',
+          '      - name: Static files to the NGINX host',
+          '        env:',
+          '          BASTION: ${{ secrets.DEPLOY_HOST }}',
+          '        run: |',
+          `          ssh -J "deploy@$BASTION" "deploy@${m.appServers[0]?.address ?? ''}" 'tar -C /srv/app -cz staticfiles' \\`,
+          `            | ssh -J "deploy@$BASTION" "deploy@${m.nginxAddress}" 'tar -C /srv/app -xz'`,
+        ]
+      : []),
   ];
   return lines.join('\n') + '\n';
 }

@@ -5,10 +5,10 @@
  * pixels (see sprites.ts), off-screen packets are skipped, and the loop allocates nothing.
  */
 import type { useStoreApi } from '@xyflow/react';
-import type { Simulation } from '../../../core/sim/engine';
-import type { RequestType } from '../../../core/sim/types';
+import { F_EDGE, F_FLAGS, F_FROM, F_STATUS, F_T0, F_T1, F_TO, FLAG_BACK, FLAG_CACHE_HIT, FLAG_ERROR, STRIDE } from '../../../core/sim/transitPack';
+import type { EngineView } from '../../../state/simStore';
 import type { Theme } from '../../../state/uiStore';
-import { EdgeGeometry, SAMPLES } from './edgeGeometry';
+import { EdgeGeometry, SAMPLES, type EdgeTable } from './edgeGeometry';
 import { paletteFor } from './palette';
 import { CELL_ERROR, CELL_RESPONSE, CELL_STAR, LabelSprites, SpriteAtlas } from './sprites';
 
@@ -17,7 +17,11 @@ type FlowStore = ReturnType<typeof useStoreApi>;
 /** Reduced motion: recount traffic at most this often, ms. */
 const STILL_INTERVAL = 250;
 
-const TYPE_INDEX: Readonly<Record<RequestType, number>> = { static: 0, page: 1, api: 2, upload: 3 };
+/** Edge tables and the index of each edge's source, by the frame's name indices. */
+interface EdgeRef {
+  tab: EdgeTable;
+  source: number;
+}
 
 /** Packet size (half width, CSS px) at a zoom, in quarter-pixel steps so the atlas is rarely redrawn. */
 function packetSize(zoom: number): number {
@@ -78,6 +82,8 @@ export class PacketRenderer {
   private labelGrid = new Uint32Array(0);
   private readonly labels = new LabelSprites();
   private readonly nodeTraffic = new Map<string, number>();
+  private readonly refs: (EdgeRef | undefined)[] = [];
+  private refsVersion = -1;
   private width = 0;
   private dpr = 1;
   /** Frames left in which to re-read edge paths (the DOM may settle a frame after the store). */
@@ -125,7 +131,7 @@ export class PacketRenderer {
     this.stamp = 0;
   }
 
-  frame(engine: Simulation) {
+  frame(engine: EngineView) {
     const ctx = this.ctx;
     if (!ctx || this.width === 0) return;
     const rf = this.store.getState();
@@ -133,7 +139,10 @@ export class PacketRenderer {
     if (++this.frames % 30 === 0) this.layoutFrames = Math.max(this.layoutFrames, 1);
     if (this.layoutFrames > 0) {
       this.layoutFrames--;
-      if (rf.domNode && this.geometry.sync(rf.domNode, rf.edges)) this.dirty = true;
+      if (rf.domNode && this.geometry.sync(rf.domNode, rf.edges)) {
+        this.dirty = true;
+        this.refs.length = 0;
+      }
     }
     const tx = rf.transform[0];
     const ty = rf.transform[1];
@@ -141,7 +150,7 @@ export class PacketRenderer {
     const theme = this.options.theme();
     const still = this.options.still();
     const refused = this.options.refused();
-    const list = engine.transits();
+    const count = engine.count;
     const now = engine.now;
     if (
       tx !== this.lastTx ||
@@ -164,13 +173,13 @@ export class PacketRenderer {
       this.lastStill = still;
       this.lastRefused = refused;
     }
-    const changed = now !== this.lastNow || list.length !== this.lastCount;
+    const changed = now !== this.lastNow || count !== this.lastCount;
     if (still) {
       const t = performance.now();
       if (changed && t - this.lastCountAt >= STILL_INTERVAL) {
         this.lastCountAt = t;
         this.lastNow = now;
-        this.lastCount = list.length;
+        this.lastCount = count;
         this.countTraffic(engine);
         this.dirty = true;
       }
@@ -181,13 +190,13 @@ export class PacketRenderer {
     }
     if (!this.dirty && !changed) return;
     // Nothing in flight and nothing drawn: leave the cleared canvas alone.
-    if (!this.dirty && list.length === 0 && this.lastCount === 0) {
+    if (!this.dirty && count === 0 && this.lastCount === 0) {
       this.lastNow = now;
       return;
     }
     this.dirty = false;
     this.lastNow = now;
-    this.lastCount = list.length;
+    this.lastCount = count;
     this.drawMoving(ctx, engine, tx, ty, zoom, theme, refused);
   }
 
@@ -199,7 +208,7 @@ export class PacketRenderer {
 
   private drawMoving(
     ctx: CanvasRenderingContext2D,
-    engine: Simulation,
+    engine: EngineView,
     tx: number,
     ty: number,
     zoom: number,
@@ -207,11 +216,11 @@ export class PacketRenderer {
     refused: string,
   ) {
     this.clear(ctx);
-    const list = engine.transits();
-    const n = list.length;
+    const n = engine.count;
     if (n === 0) return;
     const now = engine.now;
-    const tables = this.geometry.tables;
+    const data = engine.data;
+    const refs = this.edgeRefs(engine);
     const dpr = this.dpr;
     const pal = paletteFor(theme);
     const s = packetSize(zoom);
@@ -238,16 +247,18 @@ export class PacketRenderer {
     }
     const stampBits = this.stamp << STAMP_SHIFT;
 
-    for (let i = 0; i < n; i++) {
-      const tr = list[i]!;
-      const tab = tables.get(tr.edgeId);
+    for (let i = 0, o = 0; i < n; i++, o += STRIDE) {
+      const ref = refs[data[o + F_EDGE]!];
+      if (ref === undefined) continue;
+      const tab = ref.tab;
       if (tab === undefined) continue;
-      const span = tr.t1 - tr.t0;
-      let p = span > 0 ? (now - tr.t0) / span : 1;
+      const t0 = data[o + F_T0]!;
+      const span = data[o + F_T1]! - t0;
+      let p = span > 0 ? (now - t0) / span : 1;
       if (p < 0) p = 0;
       else if (p > 1) p = 1;
       // A response runs the edge backwards: from its target to its source.
-      if (tr.from !== tab.source) p = 1 - p;
+      if (data[o + F_FROM] !== ref.source) p = 1 - p;
       const f = p * SAMPLES;
       let k = f | 0;
       if (k >= SAMPLES) k = SAMPLES - 1;
@@ -259,12 +270,13 @@ export class PacketRenderer {
       const dx = ((x0 + (pts[j + 2]! - x0) * fr) * zoom + tx) * dpr;
       const dy = ((y0 + (pts[j + 3]! - y0) * fr) * zoom + ty) * dpr;
       if (dx < -half || dy < -half || dx > maxX || dy > maxY) continue;
+      const flags = data[o + F_FLAGS]!;
       const c =
-        tr.status !== undefined
+        flags & FLAG_ERROR
           ? CELL_ERROR
-          : tr.cacheHit === true
+          : flags & FLAG_CACHE_HIT
             ? CELL_STAR
-            : TYPE_INDEX[tr.type] + (tr.back ? CELL_RESPONSE : 0);
+            : (flags & 3) + (flags & FLAG_BACK ? CELL_RESPONSE : 0);
       const gx = (dx / GRID) | 0;
       const gy = (dy / GRID) | 0;
       if (dx >= 0 && dy >= 0 && gx < gridW && gy < gridH) {
@@ -276,7 +288,7 @@ export class PacketRenderer {
         grid[g] = v | bit;
       }
       if (c === CELL_ERROR) {
-        errors.push(dx, dy, tr.status ?? 0);
+        errors.push(dx, dy, data[o + F_STATUS]!);
         continue;
       }
       const w = aw[c]!;
@@ -329,8 +341,28 @@ export class PacketRenderer {
     }
   }
 
+  /** Each name index's edge table (when it names an edge on screen) and its source's index. */
+  private edgeRefs(engine: EngineView): (EdgeRef | undefined)[] {
+    const refs = this.refs;
+    const names = engine.names;
+    if (engine.namesVersion !== this.refsVersion) {
+      refs.length = 0;
+      this.refsVersion = engine.namesVersion;
+    }
+    if (refs.length === names.length) return refs;
+    const tables = this.geometry.tables;
+    const index = new Map<string, number>();
+    for (let i = 0; i < names.length; i++) index.set(names[i]!, i);
+    refs.length = 0;
+    for (let i = 0; i < names.length; i++) {
+      const tab = tables.get(names[i]!);
+      refs.push(tab === undefined ? undefined : { tab, source: index.get(tab.source) ?? -1 });
+    }
+    return refs;
+  }
+
   /** Reduced motion: how many packets each edge and node carries right now. */
-  private countTraffic(engine: Simulation) {
+  private countTraffic(engine: EngineView) {
     const tables = this.geometry.tables;
     for (const tab of tables.values()) {
       tab.count = 0;
@@ -338,15 +370,17 @@ export class PacketRenderer {
     }
     const nodes = this.nodeTraffic;
     nodes.clear();
-    const list = engine.transits();
-    for (let i = 0; i < list.length; i++) {
-      const tr = list[i]!;
-      const tab = tables.get(tr.edgeId);
+    const data = engine.data;
+    const names = engine.names;
+    for (let i = 0, o = 0; i < engine.count; i++, o += STRIDE) {
+      const tab = tables.get(names[data[o + F_EDGE]!]!);
       if (tab === undefined) continue;
       tab.count++;
-      if (tr.status !== undefined) tab.errors++;
-      nodes.set(tr.to, (nodes.get(tr.to) ?? 0) + 1);
-      nodes.set(tr.from, (nodes.get(tr.from) ?? 0) + 1);
+      if (data[o + F_FLAGS]! & FLAG_ERROR) tab.errors++;
+      const to = names[data[o + F_TO]!]!;
+      const from = names[data[o + F_FROM]!]!;
+      nodes.set(to, (nodes.get(to) ?? 0) + 1);
+      nodes.set(from, (nodes.get(from) ?? 0) + 1);
     }
   }
 
