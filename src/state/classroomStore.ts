@@ -64,8 +64,11 @@ function loadProgress(): Record<string, LessonProgress> {
     if (typeof raw !== 'object' || raw === null) return {};
     const out: Record<string, LessonProgress> = {};
     for (const [id, v] of Object.entries(raw as Record<string, unknown>)) {
-      const p = v as Partial<LessonProgress>;
-      if (isLessonId(id) && Number.isInteger(p.seen) && Number.isInteger(p.total)) out[id] = { seen: p.seen!, total: p.total! };
+      const p = (v ?? {}) as Partial<LessonProgress>;
+      // Clamped per field on read: a total of 1–500 steps, seen within 0…total ("-5 / 4" → "0 / 4").
+      if (!isLessonId(id) || !Number.isInteger(p.total) || !Number.isInteger(p.seen)) continue;
+      const total = Math.min(500, Math.max(1, p.total!));
+      out[id] = { seen: Math.min(total, Math.max(0, p.seen!)), total };
     }
     return out;
   } catch {
@@ -100,7 +103,8 @@ export const useClassroomStore = create<ClassroomState>((set, get) => ({
   highlight: [],
   blank: false,
   laser: false,
-  progress: typeof localStorage === 'undefined' ? {} : loadProgress(),
+  // loadProgress catches a missing or throwing storage (typeof on a throwing getter throws too).
+  progress: loadProgress(),
   updateReady: false,
   predicting: null,
   glossaryOpen: false,

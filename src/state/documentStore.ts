@@ -15,7 +15,12 @@ import type { NodeParams, SceneId, TopoEdge, TopoNode, Topology, XY } from '../c
 import { SCENE_IDS } from '../core/topology/types';
 import { DOCUMENT_LIMITS } from '../core/export/document';
 import { NEW_BOX_SIZE, fitBoxes } from '../core/topology/containers';
-import { attachAutosave, readSavedTopologies } from './persistence';
+import {
+  attachAutosave,
+  isLoadedFromStorage,
+  readSavedTopologies,
+  setAsideSaved,
+} from './persistence';
 
 /** Undo steps kept per scene. */
 export const HISTORY_LIMIT = 100;
@@ -348,3 +353,26 @@ export const useDocumentStore = create<DocumentState>((set, get) => {
 });
 
 attachAutosave(useDocumentStore);
+
+// ——— loading and replacing (robust; kept apart from the editing actions above) ———
+
+/** Puts a scene back to its preset with a fresh history (its saved copy was set aside). */
+export function restorePreset(scene: SceneId) {
+  useDocumentStore.setState((s) => ({
+    topologies: { ...s.topologies, [scene]: cloneTopology(SCENES[scene].topology) },
+    history: { ...s.history, [scene]: { past: [], future: [] } },
+  }));
+}
+
+/**
+ * When the scene on screen is still exactly the saved document it started from and it just
+ * crashed the page, sets that document aside (downloadable) and starts the scene from its
+ * preset. Returns whether it did.
+ */
+export function setAsideIfJustLoaded(scene: SceneId): boolean {
+  const topology = useDocumentStore.getState().topologies[scene];
+  if (!isLoadedFromStorage(scene, topology)) return false;
+  setAsideSaved(scene, topology);
+  restorePreset(scene);
+  return true;
+}

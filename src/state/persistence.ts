@@ -68,6 +68,7 @@ export function hasSavedWork(scene: SceneId): boolean {
  */
 export function readSavedTopologies(): Partial<Record<SceneId, Topology>> {
   const out: Partial<Record<SceneId, Topology>> = {};
+  loadedAtStart = out;
   const store = storage();
   if (!store) return out;
   const corrupt: Partial<Record<SceneId, string>> = {};
@@ -75,7 +76,7 @@ export function readSavedTopologies(): Partial<Record<SceneId, Topology>> {
     try {
       const text = store.getItem(saveKey(scene));
       if (text !== null) {
-        const result = parseDocument(text, scene);
+        const result = parseDocument(text, scene, { repair: true });
         if (result.ok) out[scene] = result.document.topology;
         else {
           corrupt[scene] = text;
@@ -95,6 +96,37 @@ export function readSavedTopologies(): Partial<Record<SceneId, Topology>> {
   }
   if (Object.keys(corrupt).length > 0) usePersistenceStore.setState({ corrupt });
   return out;
+}
+
+/** The topologies read from storage at start (same objects the document store starts with). */
+let loadedAtStart: Partial<Record<SceneId, Topology>> = {};
+
+/** Whether `topology` is exactly the saved one this scene started with (no edit since). */
+export function isLoadedFromStorage(scene: SceneId, topology: Topology): boolean {
+  return loadedAtStart[scene] === topology;
+}
+
+/**
+ * Sets a scene's saved document aside (`<key>.corrupt`, offered for download like a save
+ * that does not read), e.g. because it crashed the page when it was shown.
+ */
+export function setAsideSaved(scene: SceneId, topology: Topology) {
+  const store = storage();
+  let text: string | null = null;
+  try {
+    text = store?.getItem(saveKey(scene)) ?? null;
+  } catch {
+    /* unreadable storage: fall back to the topology itself */
+  }
+  text ??= serializeDocument(scene, topology);
+  try {
+    store?.setItem(corruptKey(scene), text);
+    store?.removeItem(saveKey(scene));
+  } catch {
+    /* the copy stays offered below for this visit */
+  }
+  delete loadedAtStart[scene];
+  usePersistenceStore.setState((s) => ({ corrupt: { ...s.corrupt, [scene]: text } }));
 }
 
 function isQuotaError(error: unknown): boolean {
@@ -142,7 +174,11 @@ interface Saveable {
 
 /** Saves every scene whose topology changed, right after the change. */
 export function attachAutosave<S extends Saveable>(store: UseBoundStore<StoreApi<S>>) {
-  if (!storage()) return;
+  if (!storage()) {
+    // Nothing this visit does will be saved: say so now, not after the first edit is lost.
+    if (typeof window !== 'undefined') usePersistenceStore.setState({ storageError: 'unavailable' });
+    return;
+  }
   store.subscribe((state, prev) => {
     for (const scene of SCENE_IDS) {
       if (state.topologies[scene] !== prev.topologies[scene])

@@ -22,6 +22,8 @@ import { EditorColumn } from './editor/EditorColumn';
 import { EditorNotices } from './editor/EditorNotices';
 import { useUrlSync } from './useUrlSync';
 import { useSimulation } from './useSimulation';
+import { ErrorBoundary } from './errors/ErrorBoundary';
+import { ReplaceDialog } from './errors/ReplaceDialog';
 
 export function App() {
   const t = useT();
@@ -63,43 +65,64 @@ export function App() {
           <TopBarControls />
         </header>
         <div className="toolbar" role="region" aria-label={t('sim.transport')}>
-          <div className="toolbar__left">
-            <Transport />
-            <TraceButton />
-          </div>
-          <Metrics />
+          <ErrorBoundary area="toolbar">
+            <div className="toolbar__left">
+              <Transport />
+              <TraceButton />
+            </div>
+            <Metrics />
+          </ErrorBoundary>
         </div>
         <main className="workspace">
-          <EditorColumn />
+          <ErrorBoundary area="editor">
+            <EditorColumn />
+          </ErrorBoundary>
           <div
             id={CANVAS_PANEL_ID}
             role="tabpanel"
             aria-labelledby={`tab-${scene}`}
             className="canvas-wrap"
           >
-            <EditorNotices />
+            <ErrorBoundary area="editor">
+              <EditorNotices />
+            </ErrorBoundary>
             <div key={scene} className={`canvas-anim${still ? '' : ' canvas-anim--enter'}`}>
-              <ReactFlowProvider>
-                <Canvas />
-              </ReactFlowProvider>
+              <ErrorBoundary area="canvas" resetKey={scene}>
+                <ReactFlowProvider>
+                  <Canvas />
+                </ReactFlowProvider>
+              </ErrorBoundary>
             </div>
           </div>
           <aside className="sidepanel" aria-label={t('app.sidePanel')}>
             {traceOpen ? (
               <div className="sidepanel__trace">
-                <Suspense fallback={null}>
-                  <TracePanel />
-                </Suspense>
+                <ErrorBoundary area="panel">
+                  <Suspense fallback={null}>
+                    <TracePanel />
+                  </Suspense>
+                </ErrorBoundary>
               </div>
             ) : (
               <SidePanel />
             )}
-            <EventLog />
+            <ErrorBoundary area="log">
+              <EventLog />
+            </ErrorBoundary>
           </aside>
         </main>
-        <ClassroomMount />
-        <HelpMount />
-        <LiveMount />
+        <ErrorBoundary area="classroom">
+          <ClassroomMount />
+        </ErrorBoundary>
+        <ErrorBoundary area="classroom">
+          <HelpMount />
+        </ErrorBoundary>
+        <ErrorBoundary area="classroom">
+          <LiveMount />
+        </ErrorBoundary>
+        <ErrorBoundary area="editor">
+          <ReplaceDialog />
+        </ErrorBoundary>
       </div>
     </>
   );

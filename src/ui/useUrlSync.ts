@@ -17,6 +17,10 @@ export function useUrlSync() {
     const url = new URL(window.location.href);
     url.searchParams.set('scene', scene);
     if (url.searchParams.has('lang')) url.searchParams.set('lang', lang);
-    if (url.href !== window.location.href) window.history.replaceState(null, '', url);
+    try {
+      if (url.href !== window.location.href) window.history.replaceState(null, '', url);
+    } catch {
+      /* an address the browser refuses to rewrite (too long): the page itself still works */
+    }
   }, [scene, lang]);
 }

@@ -11,6 +11,7 @@ import * as v from 'valibot';
 import { COMPONENT_KINDS } from '../catalog/catalog';
 import { validateTopology } from '../topology/graph';
 import { isLabelKey, PROTOTYPE_NAMES } from '../topology/labelKeys';
+import { clampParam, PARAM_LIMITS, type LimitedParam } from '../topology/limits';
 import type { NodeParams, SceneId, TopoEdge, TopoNode, Topology } from '../topology/types';
 import { SCENE_IDS } from '../topology/types';
 
@@ -162,6 +163,10 @@ const int = (min: number, max: number) =>
   v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
 const num = (min: number, max: number) =>
   v.pipe(v.number(), v.finite(), v.minValue(min), v.maxValue(max));
+const limited = (name: LimitedParam) => {
+  const { min, max, integer } = PARAM_LIMITS[name];
+  return integer ? int(min, max) : num(min, max);
+};
 
 /**
  * Known parameters are checked by type and range. Parameters this version does not know
@@ -170,14 +175,14 @@ const num = (min: number, max: number) =>
 const paramsSchema = v.pipe(
   v.objectWithRest(
     {
-      workers: v.optional(int(1, 256)),
+      workers: v.optional(limited('workers')),
       workerClass: v.optional(v.picklist(['sync', 'gthread', 'async'])),
-      cores: v.optional(int(1, 256)),
-      memoryMb: v.optional(int(64, 4_194_304)),
-      hitRatio: v.optional(num(0, 1)),
-      serviceMs: v.optional(num(0, 600_000)),
+      cores: v.optional(limited('cores')),
+      memoryMb: v.optional(limited('memoryMb')),
+      hitRatio: v.optional(limited('hitRatio')),
+      serviceMs: v.optional(limited('serviceMs')),
       up: v.optional(v.boolean()),
-      weight: v.optional(num(0, 1000)),
+      weight: v.optional(limited('weight')),
     },
     v.union([v.pipe(v.number(), v.finite()), v.boolean(), shortText]),
   ),
@@ -376,11 +381,17 @@ function boxesBeforeChildren(nodes: TopoNode[]): TopoNode[] {
 /** Builds the topology with a fixed key order, so export → import → export is byte-identical. */
 /** -0 becomes 0: JSON writes both as 0, so a round trip must not tell them apart. */
 const z = (n: number) => (n === 0 ? 0 : n);
+/**
+ * Keys in sorted order (the schema puts known parameters before unknown ones, so a sorted
+ * order is the one that survives a round trip), -0 as 0.
+ */
 function zeroes<T extends Record<string, unknown>>(record: T): T {
-  const out = { ...record };
-  for (const [k, v] of Object.entries(out))
-    if (typeof v === 'number') (out as Record<string, unknown>)[k] = z(v);
-  return out;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(record).sort()) {
+    const v = record[k];
+    out[k] = typeof v === 'number' ? z(v) : v;
+  }
+  return out as T;
 }
 
 function canonicalNode(n: TopoNode): TopoNode {
@@ -416,10 +427,41 @@ function normalise(doc: v.InferOutput<typeof documentSchema>): ProdVizDocument {
   };
 }
 
+export interface ParseOptions {
+  /**
+   * Saved state only: clamp out-of-range known parameters into their limits and drop label
+   * fields that no longer pass (unknown label keys, unfit labels), field by field, instead of
+   * refusing the whole document. Imports and links stay strict.
+   */
+  repair?: boolean;
+}
+
+/** Clamps or drops, per field, what saved state holds out of range (see ParseOptions). */
+function repair(doc: Record<string, Json>) {
+  const topology = doc.topology;
+  if (!isPlainObject(topology) || !Array.isArray(topology.nodes)) return;
+  for (const node of topology.nodes as unknown[]) {
+    if (!isPlainObject(node)) continue;
+    if (node.labelKey !== undefined && !isLabelKey(node.labelKey)) delete node.labelKey;
+    if (node.label !== undefined && (typeof node.label !== 'string' || node.label === '' || labelProblem(node.label)))
+      delete node.label;
+    if (node.labelArgs !== undefined && !isPlainObject(node.labelArgs)) delete node.labelArgs;
+    const params = node.params;
+    if (!isPlainObject(params)) continue;
+    for (const name of Object.keys(PARAM_LIMITS) as LimitedParam[]) {
+      const value = params[name];
+      if (value === undefined) continue;
+      if (typeof value === 'number' && Number.isFinite(value)) params[name] = clampParam(name, value);
+      else delete params[name];
+    }
+  }
+}
+
 /** Validates an already-parsed JSON value. Never throws. */
 export function documentFromJson(
   value: unknown,
   fallbackScene: SceneId = 'production',
+  options: ParseOptions = {},
 ): ParseResult {
   try {
     if (!isPlainObject(value)) return { ok: false, error: { code: 'not-document' } };
@@ -428,6 +470,7 @@ export function documentFromJson(
     const migrated = migrate(value, fallbackScene);
     if (!migrated.ok) return migrated;
     const doc = migrated.doc;
+    if (options.repair) repair(doc);
     const early = countError(doc) ?? nameError(doc) ?? labelError(doc);
     if (early) return { ok: false, error: early };
     const parsed = v.safeParse(documentSchema, doc);
@@ -446,7 +489,11 @@ export function documentFromJson(
 }
 
 /** Reads a document from text (a file, saved state, a share link). Never throws. */
-export function parseDocument(text: string, fallbackScene: SceneId = 'production'): ParseResult {
+export function parseDocument(
+  text: string,
+  fallbackScene: SceneId = 'production',
+  options: ParseOptions = {},
+): ParseResult {
   if (typeof text !== 'string') return { ok: false, error: { code: 'not-json' } };
   // UTF-8 byte length without TextEncoder: at most 3 bytes per UTF-16 code unit.
   if (text.length > DOCUMENT_LIMITS.maxBytes || utf8Length(text) > DOCUMENT_LIMITS.maxBytes)
@@ -458,7 +505,7 @@ export function parseDocument(text: string, fallbackScene: SceneId = 'production
     // V8 refuses very deep nesting with a RangeError: that is JSON, only too deep.
     return { ok: false, error: { code: error instanceof RangeError ? 'too-deep' : 'not-json' } };
   }
-  return documentFromJson(value, fallbackScene);
+  return documentFromJson(value, fallbackScene, options);
 }
 
 function utf8Length(text: string): number {

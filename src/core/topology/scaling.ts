@@ -11,6 +11,7 @@
  */
 import { CATALOG, recommendedWorkers } from '../catalog/catalog';
 import type { LbMethod, SimNodeParams } from '../sim/types';
+import { PARAM_LIMITS } from './limits';
 import { SCENE_LAYOUT } from './scenes';
 import type { NodeParams, TopoEdge, TopoNode, Topology } from './types';
 
@@ -26,7 +27,8 @@ export const WORKER_CLASSES: readonly WorkerClass[] = ['sync', 'gthread', 'async
 
 export const LIMITS = {
   cores: { min: 1, max: 64 },
-  workers: { min: 1, max: 257 },
+  // The document's own limit (topology/limits.ts): a slider at its end saves a readable value.
+  workers: { min: 1, max: PARAM_LIMITS.workers.max },
   appServers: { min: 1, max: 20 },
   memoryMb: { min: 512, max: 262_144 },
   weight: { min: 0, max: 10 },

@@ -6,7 +6,7 @@
  */
 import { registerSW } from 'virtual:pwa-register';
 import { useClassroomStore } from '../../state/classroomStore';
-import { setUpdateFunction } from './updateHandle';
+import { setUpdateFunction, setUpdateWaiting } from './updateHandle';
 
 let registered = false;
 
@@ -16,6 +16,7 @@ export function registerServiceWorker() {
   const update = registerSW({
     immediate: true,
     onNeedRefresh() {
+      setUpdateWaiting();
       useClassroomStore.getState().setUpdateReady(true);
     },
     onRegisterError() {

@@ -1,12 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
-import { parseDocument, serializeDocument, type ProdVizDocument } from '../../core/export/document';
+import { useEffect, useRef } from 'react';
+import { serializeDocument, type ProdVizDocument } from '../../core/export/document';
 import type { SceneId } from '../../core/topology/types';
 import { useDocumentStore } from '../../state/documentStore';
-import { hasSavedWork, usePersistenceStore } from '../../state/persistence';
+import { usePersistenceStore } from '../../state/persistence';
+import { confirmReplace } from '../../state/replaceGuard';
 import { useUiStore } from '../../state/uiStore';
 import { useT } from '../useT';
 import { sceneTitle } from './actions';
 import { download } from './files';
+import { documentErrorText } from './errorText';
 import { useEditorStore } from './editorStore';
 import './editor.css';
 
@@ -25,7 +27,7 @@ function openDocument(doc: ProdVizDocument) {
  * Reads a share link in the URL hash, on start and when the hash changes. A link never overwrites saved work
  * without asking: when the browser already has its own version of that scene, a dialog asks.
  */
-function useShareLink(ask: (doc: ProdVizDocument) => void) {
+function useShareLink() {
   const t = useT();
   const tRef = useRef(t);
   useEffect(() => {
@@ -37,12 +39,11 @@ function useShareLink(ask: (doc: ProdVizDocument) => void) {
       if (!hash.startsWith('#doc=')) return;
       const tr = tRef.current;
       void import('./shareLink')
-        .then(({ textFromHash }) => {
-          const text = textFromHash(hash);
-          const result = text === null ? null : parseDocument(text, useUiStore.getState().scene);
+        .then(({ readShareHash }) => {
+          const result = readShareHash(hash, useUiStore.getState().scene);
           clearHash();
-          if (!result || !result.ok) {
-            useEditorStore.getState().fail(tr('editor.errors.linkBroken'));
+          if (!result.ok) {
+            useEditorStore.getState().fail(documentErrorText(result.error, tr));
             return;
           }
           const doc = result.document;
@@ -54,13 +55,17 @@ function useShareLink(ask: (doc: ProdVizDocument) => void) {
             useUiStore.getState().setScene(doc.scene);
             return;
           }
-          if (hasSavedWork(doc.scene)) ask(doc);
-          else {
+          // Asks when the scene holds the person's own saved work, or work not safely saved.
+          return confirmReplace(doc.scene, 'link', { askWhenSaved: true }).then((ok) => {
+            if (!ok) {
+              useEditorStore.getState().announce(tr('editor.status.linkKept'));
+              return;
+            }
             openDocument(doc);
             useEditorStore
               .getState()
               .announce(tr('editor.status.linkOpened', { scene: sceneTitle(doc.scene, tr) }));
-          }
+          });
         })
         .catch(() => useEditorStore.getState().fail(tr('editor.errors.linkBroken')));
     };
@@ -68,51 +73,7 @@ function useShareLink(ask: (doc: ProdVizDocument) => void) {
     // A link pasted into the address bar of an open tab only changes the hash.
     window.addEventListener('hashchange', read);
     return () => window.removeEventListener('hashchange', read);
-  }, [ask]);
-}
-
-function LinkDialog({ doc, onDone }: { doc: ProdVizDocument; onDone: () => void }) {
-  const t = useT();
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
   }, []);
-  const keep = () => {
-    useEditorStore.getState().announce(t('editor.status.linkKept'));
-    ref.current?.close();
-  };
-  const replace = () => {
-    openDocument(doc);
-    useEditorStore
-      .getState()
-      .announce(t('editor.status.linkOpened', { scene: sceneTitle(doc.scene, t) }));
-    ref.current?.close();
-  };
-  return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby="link-title"
-      aria-describedby="link-body"
-      onClose={onDone}
-    >
-      <h2 id="link-title" className="dialog__title">
-        {t('editor.link.title')}
-      </h2>
-      <p id="link-body" className="dialog__body">
-        {t('editor.link.body', { scene: sceneTitle(doc.scene, t) })}
-      </p>
-      <div className="dialog__buttons">
-        <button type="button" className="btn" onClick={keep}>
-          {t('editor.link.keep')}
-        </button>
-        <button type="button" className="btn btn--primary" onClick={replace}>
-          {t('editor.link.replace')}
-        </button>
-      </div>
-    </dialog>
-  );
 }
 
 /**
@@ -125,8 +86,7 @@ export default function EditorNoticesBody() {
   const status = useEditorStore((s) => s.status);
   const storageError = usePersistenceStore((s) => s.storageError);
   const corrupt = usePersistenceStore((s) => s.corrupt);
-  const [linkDoc, setLinkDoc] = useState<ProdVizDocument | null>(null);
-  useShareLink(setLinkDoc);
+  useShareLink();
   const corruptScenes = Object.keys(corrupt) as SceneId[];
 
   return (
@@ -183,7 +143,6 @@ export default function EditorNoticesBody() {
       <div role="status" className="visually-hidden">
         {status?.text}
       </div>
-      {linkDoc && <LinkDialog doc={linkDoc} onDone={() => setLinkDoc(null)} />}
     </>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { parseDocument, serializeDocument } from '../../core/export/document';
 import type { TFn } from '../../i18n';
+import { confirmReplace } from '../../state/replaceGuard';
 import { useUiStore } from '../../state/uiStore';
 import { sceneTitle } from './actions';
 import { announce, doc, editor, fail, scene, t } from './context';
@@ -50,14 +51,21 @@ export async function exportImage(format: 'png' | 'svg') {
   }
 }
 
-/** Opens a document's text: refuses anything invalid with a message, changing nothing. */
-export function importText(text: string): boolean {
+/**
+ * Opens a document's text: refuses anything invalid with a message, changing nothing; asks
+ * first when the scene it replaces holds work that is not safely saved.
+ */
+export async function importText(text: string): Promise<boolean> {
   const result = parseDocument(text, scene());
   if (!result.ok) {
     fail(documentErrorText(result.error));
     return false;
   }
   const { scene: target, topology } = result.document;
+  if (!(await confirmReplace(target, 'import'))) {
+    announce(t()('robust.replace.kept'));
+    return false;
+  }
   doc().replaceTopology(target, topology);
   if (scene() !== target) useUiStore.getState().setScene(target);
   editor().dismissError();
@@ -79,5 +87,5 @@ export async function importFile(file: File) {
     fail(t()('editor.errors.readFailed'));
     return;
   }
-  importText(text);
+  await importText(text);
 }

@@ -141,7 +141,7 @@ function fakeStorage(): Storage {
   };
 }
 
-describe('prototype names at every key-like field', () => {
+describe('prototype names at every key-like field', { timeout: 60_000 }, () => {
   const cases: { field: string; name: string; text: string }[] = [];
   for (const [field, put] of Object.entries(FIELDS)) {
     for (const name of NAMES) {

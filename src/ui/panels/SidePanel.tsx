@@ -2,6 +2,7 @@ import { Suspense, useRef, type KeyboardEvent } from 'react';
 import { useUiStore } from '../../state/uiStore';
 import { useT } from '../useT';
 import { SIDE_PANELS } from './registry';
+import { ErrorBoundary } from '../errors/ErrorBoundary';
 
 /** The tabs of the side panel (Details, …) over the active panel. */
 export function SidePanel() {
@@ -57,9 +58,11 @@ export function SidePanel() {
         tabIndex={0}
         aria-labelledby={`sidetab-${current.id}`}
       >
-        <Suspense fallback={<p className="panel-loading">{t('panels.loading')}</p>}>
-          <Panel />
-        </Suspense>
+        <ErrorBoundary area="panel" resetKey={current.id}>
+          <Suspense fallback={<p className="panel-loading">{t('panels.loading')}</p>}>
+            <Panel />
+          </Suspense>
+        </ErrorBoundary>
       </div>
     </>
   );
