@@ -15,7 +15,7 @@ export function ChallengesButton() {
     <>
       <button
         type="button"
-        className="btn"
+        className="btn cls-btn--fold"
         title={t('challenges.button')}
         aria-haspopup="dialog"
         aria-expanded={listOpen}

@@ -77,7 +77,7 @@ export function ClassroomButtons() {
       </button>
       <button
         type="button"
-        className="btn"
+        className="btn cls-btn--fold"
         title={`${t('help.button')} (?)`}
         aria-haspopup="dialog"
         aria-expanded={helpOpen}

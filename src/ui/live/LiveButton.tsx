@@ -18,7 +18,7 @@ export function LiveButton() {
   return (
     <button
       type="button"
-      className={`btn live-btn${on ? ' live-btn--on' : ''}`}
+      className={`btn cls-btn--fold live-btn${on ? ' live-btn--on' : ''}`}
       title={t('live.button')}
       aria-expanded={open}
       aria-controls="live-panel"
