@@ -31,8 +31,11 @@ export default defineConfig({
   testIgnore: /(^|\/)live[^/]*\.spec\.ts$/,
   fullyParallel: true,
   forbidOnly: true,
-  retries: 0,
-  workers: process.env.CI ? 2 : 2,
+  // On a 2-core CI machine, two browsers plus the preview server starve the drag and layout
+  // tests (they pass alone, fail under contention): one worker there, and one retry so a
+  // starved frame is not a red build — a real break fails both attempts.
+  retries: process.env.CI ? 1 : 0,
+  workers: process.env.CI ? 1 : 2,
   reporter: [['list']],
   timeout: 30_000,
   use: {
