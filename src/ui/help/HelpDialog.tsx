@@ -2,8 +2,8 @@ import glossary from '../../content/glossary.json';
 import type { TKey } from '../../i18n';
 import { useUiStore } from '../../state/uiStore';
 import { Dialog } from '../classroom/Dialog';
-import { Cross, ShapeIcon, Star } from '../canvas/packets/PacketLegend';
-import { paletteFor, TYPE_ORDER, TYPE_SHAPE } from '../canvas/packets/palette';
+import { PacketKeyItems } from '../canvas/packets/PacketLegend';
+import { paletteFor } from '../canvas/packets/palette';
 import { useT } from '../useT';
 import { useHelpStore } from './helpStore';
 import '../classroom/classroom.css';
@@ -86,24 +86,7 @@ export default function HelpDialog() {
           <section aria-labelledby="help-packets">
             <h3 id="help-packets">{t('help.sections.packets')}</h3>
             <ul className="help-packets">
-              {TYPE_ORDER.map((type) => (
-                <li key={type}>
-                  <ShapeIcon shape={TYPE_SHAPE[type]} fill={pal.type[type]} />
-                  {t(`packets.${type}`)}
-                </li>
-              ))}
-              <li>
-                <ShapeIcon shape="circle" fill={pal.hollow} stroke={pal.type.page} />
-                {t('packets.response')}
-              </li>
-              <li>
-                <Star pal={pal} />
-                {t('packets.cacheHit')}
-              </li>
-              <li>
-                <Cross pal={pal} />
-                {t('packets.error')}
-              </li>
+              <PacketKeyItems pal={pal} t={t} />
             </ul>
             <p className="help-note">{t('help.packetsNote')}</p>
           </section>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { Panel } from '@xyflow/react';
 import { useUiStore } from '../../../state/uiStore';
 import { useT } from '../../useT';
+import type { TFn } from '../../../i18n';
 import {
   paletteFor,
   TYPE_ORDER,
@@ -95,27 +96,36 @@ export function PacketLegend({ still }: { still: boolean }) {
           <p className="pv-legend__note">{t('packets.still')}</p>
         ) : (
           <ul className="pv-legend__list">
-            {TYPE_ORDER.map((type) => (
-              <li key={type}>
-                <ShapeIcon shape={TYPE_SHAPE[type]} fill={pal.type[type]} />
-                {t(`packets.${type}`)}
-              </li>
-            ))}
-            <li>
-              <ShapeIcon shape="circle" fill={pal.hollow} stroke={pal.type.page} />
-              {t('packets.response')}
-            </li>
-            <li>
-              <Star pal={pal} />
-              {t('packets.cacheHit')}
-            </li>
-            <li>
-              <Cross pal={pal} />
-              {t('packets.error')}
-            </li>
+            <PacketKeyItems pal={pal} t={t} />
           </ul>
         )}
       </div>
     </Panel>
+  );
+}
+
+/** The legend's entries (shape, colour, name): the canvas legend and the Help dialog both list them. */
+export function PacketKeyItems({ pal, t }: { pal: PacketPalette; t: TFn }) {
+  return (
+    <>
+      {TYPE_ORDER.map((type) => (
+        <li key={type}>
+          <ShapeIcon shape={TYPE_SHAPE[type]} fill={pal.type[type]} />
+          {t(`packets.${type}`)}
+        </li>
+      ))}
+      <li>
+        <ShapeIcon shape="circle" fill={pal.hollow} stroke={pal.type.page} />
+        {t('packets.response')}
+      </li>
+      <li>
+        <Star pal={pal} />
+        {t('packets.cacheHit')}
+      </li>
+      <li>
+        <Cross pal={pal} />
+        {t('packets.error')}
+      </li>
+    </>
   );
 }
