@@ -9,14 +9,9 @@
  *
  * Each node keeps a virtual clock V that advances at its per-job rate; a job needing w ms of
  * CPU ends when V reaches V₀ + w. Jobs sit in a min-heap by that finish mark, so a change of
- * load costs O(log n) and one timer per node (EV_CPU, stale ones skipped by token).
+ * load costs O(log n) and one timer per node (EV_CPU; the engine cancels the old one).
  */
 import type { Call, Core, SimNode } from './model';
-import * as M from './model';
-
-// Read once: module bindings are getters under some loaders (tsx), and these are read in the hot loop.
-const { EV_CPU } = M;
-
 
 const EPS = 1e-9;
 
@@ -58,7 +53,7 @@ function reschedule(core: Core, n: SimNode): void {
   const t = core.now + (left > 0 ? left / r : 0);
   if (t !== n.psNextT) {
     n.psNextT = t;
-    core.schedule(t, EV_CPU, n, ++n.psTok);
+    core.scheduleCpu(n, t);
   }
 }
 
