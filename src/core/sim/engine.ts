@@ -31,7 +31,7 @@ import { gunicornRuntime, nginxRuntime } from '../catalog/runtime';
 import type { Topology } from '../topology/types';
 import { EventQueue } from './heap';
 import { EventRing, FNV_OFFSET, FNV_PRIME } from './eventRing';
-import { BEHAVIOURS } from './kinds';
+import { answerKind, finishKind } from './kinds';
 import { acquireWorker, gunicornTimeout, releaseWorker, resizePool, workerBooted, workerGone } from './kinds/gunicorn';
 import { nginxMarkUp, nginxTimeout } from './kinds/nginx';
 import type { Core } from './model';
@@ -819,7 +819,7 @@ export class Simulation implements Core {
       this.respond(c, 0);
       return;
     }
-    BEHAVIOURS[n.k]!.finish(this, c);
+    finishKind(this, c);
   }
 
   /** A response reached the caller's node. */
@@ -851,7 +851,7 @@ export class Simulation implements Core {
       this.respond(p, 0);
       return;
     }
-    BEHAVIOURS[n.k]!.answer(this, p, status, cacheHit, child);
+    answerKind(this, p, status, cacheHit, child);
   }
 
   private onTimeout(c: Call): void {

@@ -27,10 +27,11 @@ function rateOf(n: SimNode): number {
   return r;
 }
 
-/** The nodes whose rate changes together with n's (its box's CPU users). */
+/** The nodes whose rate changes together with n's: its box's CPU users (none without a box). */
+const NO_GROUP: readonly SimNode[] = [];
 function group(n: SimNode): readonly SimNode[] {
   const box = n.box;
-  return box !== null && !n.removed ? box.members : [n];
+  return box !== null && !n.removed ? box.members : NO_GROUP;
 }
 
 function advance(n: SimNode, now: number): void {
