@@ -83,6 +83,9 @@ export class Simulation implements Core {
   private pattern: LoadPattern = { kind: 'steady' };
   private patternT0 = 0;
   private rMax = 0;
+  /** Replayed arrival times (SimOptions.arrivalTimes), null: Poisson. */
+  private readonly trace: Float64Array | null;
+  private traceNext = 0;
   private mixCum = new Float64Array(4);
   private readonly net: Required<NetworkOptions>;
 
@@ -123,6 +126,7 @@ export class Simulation implements Core {
     this.stats = new Metrics(options.windowMs ?? 5000);
     this.setMixInternal(options.mix);
     if (options.pattern) this.pattern = normalisePattern(options.pattern);
+    this.trace = options.arrivalTimes ? Float64Array.from(options.arrivalTimes) : null;
     this.rng = new Rng(options.seed);
     this.init();
   }
@@ -184,6 +188,7 @@ export class Simulation implements Core {
 
   setRps(rps: number): void {
     this.rps = Math.max(0, Number.isFinite(rps) ? rps : 0);
+    if (this.trace !== null) return;
     this.arrTok++;
     this.arrPending = false;
     this.scheduleArrival();
@@ -193,6 +198,7 @@ export class Simulation implements Core {
   setLoadPattern(pattern: LoadPattern): void {
     this.pattern = normalisePattern(pattern);
     this.patternT0 = this._now;
+    if (this.trace !== null) return;
     this.arrTok++;
     this.arrPending = false;
     this.scheduleArrival();
@@ -311,6 +317,7 @@ export class Simulation implements Core {
     this.patternT0 = 0;
     this.arrTok = 0;
     this.arrPending = false;
+    this.traceNext = 0;
     this.nextReqId = 1;
     this.events = 0;
     this.sysReqs.clear();
@@ -615,6 +622,13 @@ export class Simulation implements Core {
   }
 
   private scheduleArrival(): void {
+    const trace = this.trace;
+    if (trace !== null) {
+      if (this.arrPending || this.users.length === 0 || this.traceNext >= trace.length) return;
+      this.arrPending = true;
+      this.q.push(Math.max(this._now, trace[this.traceNext++]!), EV_ARRIVAL, null, this.arrTok);
+      return;
+    }
     const p = this.pattern;
     // A varying rate is drawn by thinning: candidates at the peak rate, each kept with
     // probability rate(t) / peak (an exact non-homogeneous Poisson process).
@@ -630,7 +644,7 @@ export class Simulation implements Core {
     const users = this.users;
     if (users.length === 0) return;
     const rng = this.rng;
-    if (this.pattern.kind !== 'steady' && rng.next() * this.rMax >= this.offeredRps(this._now)) return;
+    if (this.trace === null && this.pattern.kind !== 'steady' && rng.next() * this.rMax >= this.offeredRps(this._now)) return;
     const user = users.length === 1 ? users[0]! : users[rng.int(users.length)]!;
     const u = rng.next();
     const cum = this.mixCum;

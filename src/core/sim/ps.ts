@@ -134,13 +134,9 @@ export function psAdd(core: Core, c: Call, work: number): void {
   rescheduleGroup(core, g, n);
 }
 
-/** Takes c off its node's CPU before its work is done (its worker was killed). */
-export function psRemove(core: Core, c: Call): void {
-  if (c.psIdx < 0) return;
-  const n = c.node;
-  const g = group(n);
-  advanceGroup(g, n, core.now);
-  removeAt(n.psHeap, c.psIdx);
+/** c leaves its node's CPU heap h and its box's count of busy processes. */
+function leave(core: Core, h: Call[], c: Call): void {
+  removeAt(h, c.psIdx);
   c.psIdx = -1;
   const box = c.cpuBox;
   if (box !== null) {
@@ -148,6 +144,15 @@ export function psRemove(core: Core, c: Call): void {
     box.cpuBusy--;
     c.cpuBox = null;
   }
+}
+
+/** Takes c off its node's CPU before its work is done (its worker was killed). */
+export function psRemove(core: Core, c: Call): void {
+  if (c.psIdx < 0) return;
+  const n = c.node;
+  const g = group(n);
+  advanceGroup(g, n, core.now);
+  leave(core, n.psHeap, c);
   rescheduleGroup(core, g, n);
 }
 
@@ -159,14 +164,7 @@ export function psDue(core: Core, n: SimNode, out: Call[]): void {
   const h = n.psHeap;
   while (h.length > 0 && h[0]!.vEnd - n.psV <= EPS * (1 + Math.abs(n.psV))) {
     const c = h[0]!;
-    removeAt(h, 0);
-    c.psIdx = -1;
-    const box = c.cpuBox;
-    if (box !== null) {
-      core.touch(box);
-      box.cpuBusy--;
-      c.cpuBox = null;
-    }
+    leave(core, h, c);
     out.push(c);
   }
   rescheduleGroup(core, g, n);
