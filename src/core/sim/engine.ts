@@ -321,7 +321,7 @@ export class Simulation implements Core {
     this.nextReqId = 1;
     this.events = 0;
     this.sysReqs.clear();
-    this.dueBuf.length = 0;
+    this.dueBuf.fill(null);
     this.stats.reset();
     for (const tr of this.trActive) this.trPool.push(tr);
     this.trActive.length = 0;
@@ -803,22 +803,21 @@ export class Simulation implements Core {
     }
   }
 
-  private readonly dueBuf: Call[] = [];
+  private readonly dueBuf: (Call | null)[] = [];
 
   private onCpu(n: SimNode): void {
     const due = this.dueBuf;
-    const from = due.length;
-    psDue(this, n, due);
-    const to = due.length;
-    for (let i = from; i < to; i++) {
+    // Only the event loop calls this (never re-entered), so the buffer starts empty.
+    const to = psDue(this, n, due);
+    for (let i = 0; i < to; i++) {
       const c = due[i]!;
+      due[i] = null;
       if (c.state === S_DEAD) continue;
       if (c.ioLeft > 0) {
         this.q.push(this._now + c.ioLeft, EV_SVC, c, 0);
         c.ioLeft = 0;
       } else this.onSvc(c);
     }
-    due.length = from;
   }
 
   private onSvc(c: Call): void {

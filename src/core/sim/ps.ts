@@ -156,18 +156,20 @@ export function psRemove(core: Core, c: Call): void {
   rescheduleGroup(core, g, n);
 }
 
-/** The node's CPU timer fired: returns the jobs whose work is done (in finish order). */
-export function psDue(core: Core, n: SimNode, out: Call[]): void {
+/** The node's CPU timer fired: puts the jobs whose work is done in out[0…] (in finish order), returns how many. */
+export function psDue(core: Core, n: SimNode, out: (Call | null)[]): number {
   const g = group(n);
   advanceGroup(g, n, core.now);
   n.psNextT = Infinity;
   const h = n.psHeap;
+  let k = 0;
   while (h.length > 0 && h[0]!.vEnd - n.psV <= EPS * (1 + Math.abs(n.psV))) {
     const c = h[0]!;
     leave(core, h, c);
-    out.push(c);
+    out[k++] = c;
   }
   rescheduleGroup(core, g, n);
+  return k;
 }
 
 /** Brings every node's virtual clock to now with its old rate (before the topology changes). */
