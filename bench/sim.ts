@@ -2,7 +2,7 @@
  * Simulation throughput benchmark (Node): events per second of the engine on the production
  * scene under load, against a bare push/pop loop on the same binary heap, in one process.
  *
- *   npm run bench:sim [-- --rps 250 --seconds 1200 --scene production]
+ *   npm run bench:sim [-- --rps 250 --seconds 1200 --scene production --rounds 3]
  *
  * To compare with an older engine in the same run (same process, same bare heap), unpack
  * that commit's src/ somewhere and pass it:
@@ -29,10 +29,10 @@ function fail(message: string): never {
 
 const GOAL = 2_500_000;
 
-let values: { rps?: string; seconds?: string; scene?: string; seed?: string; old?: string };
+let values: { rps?: string; seconds?: string; scene?: string; seed?: string; old?: string; rounds?: string };
 try {
   ({ values } = parseArgs({
-    options: { rps: { type: 'string' }, seconds: { type: 'string' }, scene: { type: 'string' }, seed: { type: 'string' }, old: { type: 'string' } },
+    options: { rps: { type: 'string' }, seconds: { type: 'string' }, scene: { type: 'string' }, seed: { type: 'string' }, old: { type: 'string' }, rounds: { type: 'string' } },
     strict: true,
   }));
 } catch (err) {
@@ -41,8 +41,10 @@ try {
 const rps = Number(values.rps ?? 250);
 const seconds = Number(values.seconds ?? 1200);
 const seed = Number(values.seed ?? 1);
+const rounds = Number(values.rounds ?? 3);
 const sceneId = values.scene ?? 'production';
 if (!(rps > 0) || !(seconds > 0) || !Number.isInteger(seed)) fail('--rps and --seconds must be positive, --seed an integer');
+if (!Number.isInteger(rounds) || rounds < 1 || rounds > 20) fail('--rounds must be an integer from 1 to 20');
 if (!isSceneId(sceneId)) fail(`unknown scene "${sceneId}"`);
 
 const topology = getScene(sceneId).topology;
@@ -96,26 +98,27 @@ if (values.old !== undefined) {
   }
 }
 
-// Warm up (JIT), then measure; with --old the two engines alternate (old, new, old, new) so a
-// change in machine load hits both, and the better of each pair is kept.
+// Warm up (JIT), then measure in rounds: each round runs the old engine (with --old), this
+// engine and the bare heap back to back, and the best (shortest) run of each is kept, so a
+// burst of load from other processes hits all three alike and is mostly filtered out.
 runEngine(Math.min(60, seconds));
 if (old) runEngine(Math.min(60, seconds), old.Ctor, old.topology);
-const rounds = old ? 2 : 1;
-let engine = runEngine(seconds);
+runHeap(1_000_000, 1000);
+let engine: ReturnType<typeof runEngine> | null = null;
 let oldRun: ReturnType<typeof runEngine> | null = null;
+let heap: { events: number; ms: number } | null = null;
 for (let r = 0; r < rounds; r++) {
   if (old) {
     const o = runEngine(seconds, old.Ctor, old.topology);
     if (oldRun === null || o.ms < oldRun.ms) oldRun = o;
   }
-  if (r > 0) {
-    const e = runEngine(seconds);
-    if (e.ms < engine.ms) engine = e;
-  }
+  const e = runEngine(seconds);
+  if (engine === null || e.ms < engine.ms) engine = e;
+  const h = runHeap(Math.max(1_000_000, e.events), Math.max(16, Math.round(e.sim.metrics().inFlight * 4)));
+  if (heap === null || h.ms < heap.ms) heap = h;
 }
+if (engine === null || heap === null) fail('--rounds must be at least 1');
 const m = engine.sim.metrics();
-runHeap(1_000_000, 1000);
-const heap = runHeap(Math.max(1_000_000, engine.events), Math.max(16, Math.round(m.inFlight * 4)));
 
 const engineRate = (engine.events / engine.ms) * 1000;
 const heapRate = (heap.events / heap.ms) * 1000;
@@ -123,6 +126,7 @@ const report = {
   scene: sceneId,
   rps,
   simSeconds: seconds,
+  rounds,
   engine: {
     events: engine.events,
     wallMs: Math.round(engine.ms),
