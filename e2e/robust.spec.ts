@@ -222,6 +222,14 @@ test.describe('4. query parameters', () => {
   });
 });
 
+test('4. an address the server refused as too long arrives as a notice in the user\'s language', async ({ page }) => {
+  // server/longUrl.ts and deploy/nginx send a request line over 64 KB to /?notice=too-long.
+  await page.goto('./?lang=tr&notice=too-long');
+  await expect(alertWith(page, 'ProdViz bağlantıdaki bilgiler olmadan açıldı')).toBeVisible();
+  await expect(nodes(page, 'nginx')).toHaveCount(1);
+  await expect(page).not.toHaveURL(/notice=/);
+});
+
 test.describe('5. replacing work that is not safely saved', () => {
   test('with storage full, a pasted link and an import both ask first', async ({ page }) => {
     await page.addInitScript(() => {
