@@ -27,13 +27,12 @@
  * Final statuses: 200 (GET), 201 (POST), errors 0 / 400 / 404 / 500 / 502 / 503 / 504.
  */
 import { CATALOG } from '../catalog/catalog';
-import { gunicornRuntime, nginxRuntime } from '../catalog/runtime';
 import type { Topology } from '../topology/types';
 import { EventQueue } from './heap';
 import { EventRing, FNV_OFFSET, FNV_PRIME } from './eventRing';
 import { answerKind, finishKind } from './kinds';
-import { acquireWorker, gunicornTimeout, releaseWorker, resizePool, workerBooted, workerGone } from './kinds/gunicorn';
-import { nginxMarkUp, nginxTimeout } from './kinds/nginx';
+import { acquireWorker, gunicornSetup, gunicornTimeout, releaseWorker, workerBooted, workerGone } from './kinds/gunicorn';
+import { nginxMarkUp, nginxSetup, nginxTimeout } from './kinds/nginx';
 import type { Core } from './model';
 import { Metrics, touchNode } from './metrics';
 import * as M from './model';
@@ -42,7 +41,6 @@ import { Rng } from './rng';
 import {
   DEFAULT_MIX,
   OS_RESERVED_MB,
-  REQUEST_MEMORY_SHARE,
   REQUEST_TYPES,
   type LbMethod,
   type LoadPattern,
@@ -411,52 +409,12 @@ export class Simulation implements Core {
       n.timeout = Infinity;
       const oldConc = n.conc;
       switch (n.k) {
-        case K_GUNICORN: {
-          const rt = gunicornRuntime(tn);
-          // Gunicorn's rule of thumb (2 × cores + 1) unless the workers were set.
-          const dflt = n.box ? 2 * n.box.cores + 1 : (cap.concurrency ?? 1);
-          const workers = Math.max(1, Math.floor(p.workers ?? p.concurrency ?? dflt));
-          const perProc =
-            p.workerClass === 'gthread'
-              ? Math.max(1, Math.floor(p.threads ?? 4))
-              : p.workerClass === 'async'
-                ? Math.max(1, Math.floor(p.workerConnections ?? 1000))
-                : 1;
-          n.workers = workers;
-          n.perProc = perProc;
-          n.slotted = true;
-          n.conc = workers * perProc;
-          n.backlog = rt.backlog;
-          n.timeout = rt.timeoutS > 0 ? rt.timeoutS * 1000 : Infinity;
-          n.bootMs = rt.bootMs;
-          n.maxRequests = Math.floor(rt.maxRequests);
-          n.maxJitter = Math.floor(rt.maxRequestsJitter);
-          resizePool(this, n);
-          n.idleMem = Math.max(0, p.workerMemoryMb ?? cap.memoryPerProcessMb ?? 0);
-          n.reqMem = n.idleMem * REQUEST_MEMORY_SHARE;
-          const mb = n.box;
-          n.memBox = mb;
-          if (mb !== null) {
-            n.procBusy = Math.max(0, Math.ceil((n.active - n.restarting) / perProc));
-            mb.memIdle += workers * n.idleMem;
-            mb.memDead += n.restarting * n.idleMem;
-            mb.memBusy += n.procBusy * n.reqMem;
-          }
+        case K_GUNICORN:
+          gunicornSetup(this, n, tn, p);
           break;
-        }
-        case K_NGINX: {
-          const rt = nginxRuntime(tn);
-          n.slotted = true;
-          n.conc = Math.max(1, Math.floor(p.concurrency ?? cap.concurrency ?? 1));
-          n.backlog = Math.max(0, p.backlog ?? 511);
-          n.connectMs = rt.connectTimeoutS * 1000;
-          n.readMs = rt.readTimeoutS > 0 ? rt.readTimeoutS * 1000 : Infinity;
-          n.maxFails = Math.floor(rt.maxFails);
-          n.failMs = rt.failTimeoutS * 1000;
-          n.tries = Math.floor(rt.nextUpstreamTries);
-          n.nextUpstreamMs = rt.nextUpstreamTimeoutS > 0 ? rt.nextUpstreamTimeoutS * 1000 : Infinity;
+        case K_NGINX:
+          nginxSetup(n, tn, p);
           break;
-        }
         case K_RUNSERVER:
           // Threaded: a thread per connection (no worker limit), one process (the GIL, below).
           n.slotted = true;
