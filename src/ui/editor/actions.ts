@@ -11,6 +11,7 @@ import type { TFn, TKey } from '../../i18n';
 import { useUiStore } from '../../state/uiStore';
 import { nodeName } from '../canvas/flowModel';
 import { announce, doc, editor, fail, scene, t } from './context';
+import { clearDropPoint } from './dropSpot';
 
 
 export function sceneTitle(id: SceneId, tr: TFn = t()): string {
@@ -81,6 +82,27 @@ export function addComponent(kind: ComponentKind, centre: XY, opts: { exact?: bo
   editor().flow?.selectNodes([id]);
   announce(t()('editor.status.added', { name: t()(`catalog.${kind}.name` as TKey) }));
   return id;
+}
+
+/**
+ * Adds a component dropped from the palette at a point on the screen: it lands centred on the
+ * pointer, or, when that would put it under a panel floating over the canvas (the minimap, the
+ * zoom buttons, the legend) or across the canvas's edge, at the nearest spot where it is seen
+ * whole and can be grabbed.
+ */
+export function dropComponent(kind: ComponentKind, at: XY) {
+  const flow = editor().flow;
+  const bounds = flow?.bounds();
+  if (!flow || !bounds) return null;
+  const size = kind === 'server' ? NEW_BOX_SIZE : { width: SCENE_LAYOUT.nodeWidth, height: SCENE_LAYOUT.nodeHeight };
+  const zoom = flow.zoom();
+  const spot = clearDropPoint(
+    at,
+    { width: size.width * zoom, height: size.height * zoom },
+    bounds,
+    flow.panels(),
+  );
+  return addComponent(kind, flow.screenToFlow(spot));
 }
 
 export function addAtViewCentre(kind: ComponentKind) {
