@@ -4,7 +4,7 @@
  * does not touch the document at all (fit view, export, share).
  */
 import { CATALOG, type ComponentKind } from '../../core/catalog/catalog';
-import { NEW_BOX_SIZE, boxAtPoint, freeSpot } from '../../core/topology/containers';
+import { NEW_BOX_SIZE, boxAtPoint, freeSpot, type Rect } from '../../core/topology/containers';
 import { SCENE_LAYOUT } from '../../core/topology/scenes';
 import type { SceneId, XY } from '../../core/topology/types';
 import type { TFn, TKey } from '../../i18n';
@@ -59,7 +59,11 @@ export function duplicateSelection() {
  * box, a process becomes part of that box (which grows to hold it); a spot already taken
  * moves it to the nearest free one.
  */
-export function addComponent(kind: ComponentKind, centre: XY, opts: { exact?: boolean } = {}) {
+export function addComponent(
+  kind: ComponentKind,
+  centre: XY,
+  opts: { exact?: boolean; avoid?: readonly Rect[] } = {},
+) {
   const s = scene();
   const topology = doc().topologies[s];
   const size =
@@ -73,7 +77,11 @@ export function addComponent(kind: ComponentKind, centre: XY, opts: { exact?: bo
   const parentId = kind === 'server' ? undefined : boxAtPoint(topology, centre);
   const position = opts.exact
     ? wanted
-    : freeSpot(topology, size, wanted, { isBox: kind === 'server', inBox: parentId !== undefined });
+    : freeSpot(topology, size, wanted, {
+        isBox: kind === 'server',
+        inBox: parentId !== undefined,
+        ...(opts.avoid ? { avoid: opts.avoid } : {}),
+      });
   const id = doc().addNode(s, { kind, position, ...(parentId ? { parentId } : {}) });
   if (id === null) {
     fail(t()('editor.errors.tooMany'));
@@ -96,13 +104,25 @@ export function dropComponent(kind: ComponentKind, at: XY) {
   if (!flow || !bounds) return null;
   const size = kind === 'server' ? NEW_BOX_SIZE : { width: SCENE_LAYOUT.nodeWidth, height: SCENE_LAYOUT.nodeHeight };
   const zoom = flow.zoom();
-  const spot = clearDropPoint(
-    at,
-    { width: size.width * zoom, height: size.height * zoom },
-    bounds,
-    flow.panels(),
-  );
-  return addComponent(kind, flow.screenToFlow(spot));
+  const panels = flow.panels();
+  const spot = clearDropPoint(at, { width: size.width * zoom, height: size.height * zoom }, bounds, panels);
+  // Should the spot be taken by another component, the free one found instead stays off the
+  // panels too, and on the visible canvas (not beyond its edges, under the side panel).
+  const toFlow = (r: { left: number; top: number; width: number; height: number }): Rect => ({
+    ...flow.screenToFlow({ x: r.left, y: r.top }),
+    width: r.width / zoom,
+    height: r.height / zoom,
+  });
+  const FAR = 100_000;
+  const { left, top, right, bottom, width, height } = bounds;
+  const avoid = [
+    ...panels,
+    { left: left - FAR, top: top - FAR, width: FAR, height: height + 2 * FAR },
+    { left: right, top: top - FAR, width: FAR, height: height + 2 * FAR },
+    { left, top: top - FAR, width, height: FAR },
+    { left, top: bottom, width, height: FAR },
+  ].map(toFlow);
+  return addComponent(kind, flow.screenToFlow(spot), { avoid });
 }
 
 export function addAtViewCentre(kind: ComponentKind) {
