@@ -13,7 +13,14 @@ import { NameTable, packTransits } from '../../core/sim/transitPack';
 import type { SimEvent } from '../../core/sim/types';
 import type { Topology } from '../../core/topology/types';
 import { LOG_CAP } from '../simConstants';
-import type { LogRow, Post, ToEngine } from './protocol';
+import type { LogRow, PacketFrame, Post, ToEngine } from './protocol';
+
+/** Draws the packets where the engine runs (the worker's OffscreenCanvas, see worker.ts). */
+export interface FrameDrawer {
+  draw(frame: PacketFrame): void;
+}
+
+const EMPTY = new Float64Array(0);
 
 /** Engine events one Step may look through for the next one the event log shows. */
 const STEP_SEARCH = 1000;
@@ -95,6 +102,8 @@ export interface EngineHost {
   handle(msg: ToEngine): void;
   /** The Simulation (tests, the in-page fallback's debugging); null before 'create'. */
   readonly sim: Simulation | null;
+  /** From now on, every frame is drawn here and the page gets only its count. */
+  setDrawer(drawer: FrameDrawer): void;
 }
 
 type Callable = Record<string, unknown>;
@@ -106,10 +115,23 @@ export function createEngineHost(post: Post): EngineHost {
   let names = new NameTable();
   let resetNames = true;
   let spare: Float64Array | null = null;
+  let drawer: FrameDrawer | null = null;
+  /** The drawer's buffer (never transferred) and its names' version. */
+  let local: Float64Array | null = null;
+  let namesVersion = 0;
   const compares = new Map<number, () => void>();
 
   const sendFrame = (buf: ArrayBuffer | undefined, tag: number | undefined, seq?: number) => {
     if (!sim) return;
+    if (drawer) {
+      const list = sim.transits();
+      local = packTransits(list, names, local);
+      const t0 = performance.now();
+      drawer.draw({ now: sim.now, count: list.length, data: local, names: names.names, namesVersion });
+      const drawMs = performance.now() - t0;
+      post({ op: 'frame', now: sim.now, count: list.length, data: EMPTY, names: null, reset: false, tag, ...(seq !== undefined ? { seq } : {}), drawn: true, drawMs });
+      return;
+    }
     if (buf && (!spare || buf.byteLength > spare.byteLength)) spare = new Float64Array(buf);
     const list = sim.transits();
     const data = packTransits(list, names, spare);
@@ -170,6 +192,7 @@ export function createEngineHost(post: Post): EngineHost {
         ring = new EventRing();
         names = new NameTable();
         resetNames = true;
+        namesVersion++;
         sim.onEvent(ring.collect);
         return;
       }
@@ -220,6 +243,10 @@ export function createEngineHost(post: Post): EngineHost {
         compares.get(msg.id)?.();
         compares.delete(msg.id);
         return;
+      case 'canvas':
+      case 'packets':
+        // The packet layer's messages: the worker's drawer takes them (worker.ts).
+        return;
     }
   };
 
@@ -227,6 +254,9 @@ export function createEngineHost(post: Post): EngineHost {
     handle,
     get sim() {
       return sim;
+    },
+    setDrawer(d) {
+      drawer = d;
     },
   };
 }
