@@ -102,16 +102,18 @@ async function main() {
     const tasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
     const long = tasks.filter((e) => e.dur! > 50_000).map((e) => e.dur! / 1000);
     const byName = new Map<string, number>();
+    const countByName = new Map<string, number>();
     for (const e of onMain) {
       if (['RunTask', 'ThreadControllerImpl::RunTask'].includes(e.name)) continue;
       byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur! / 1000);
+      countByName.set(e.name, (countByName.get(e.name) ?? 0) + 1);
     }
     process.stdout.write(
       `\nbench:profile — ${rps} req/s, ${seconds} s, CPU ${throttle > 1 ? `throttled ${throttle}×` : 'unthrottled'}${nodes ? `, ${nodes} nodes` : ''}, engine ${values.engine === 'main' ? 'main' : 'worker'}\n`,
     );
     process.stdout.write(`main-thread tasks: ${tasks.length}, busy ${(tasks.reduce((a, e) => a + e.dur!, 0) / 1000).toFixed(0)} ms; long tasks (> 50 ms): ${long.length}${long.length ? ` (${long.map((x) => x.toFixed(0)).join(', ')} ms)` : ''}\n`);
-    process.stdout.write('\ntrace events on the main thread (inclusive ms):\n');
-    for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 14)) process.stdout.write(`${ms.toFixed(1).padStart(9)}  ${name}\n`);
+    process.stdout.write('\ntrace events on the main thread (inclusive ms, count):\n');
+    for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 14)) process.stdout.write(`${ms.toFixed(1).padStart(9)}  ${String(countByName.get(name)).padStart(5)}×  ${name}\n`);
 
     const self = new Map<string, number>();
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
