@@ -52,7 +52,7 @@ interface TraceEvent {
   tdur?: number;
   tid: number;
   pid: number;
-  args?: { name?: string; data?: { frame?: string } };
+  args?: { name?: string; data?: { frame?: string }; beginData?: { dirtyObjects?: number; totalObjects?: number } };
 }
 
 async function main() {
@@ -125,6 +125,13 @@ async function main() {
     process.stdout.write(
       `animation frames: ${frames} (${(frames / seconds).toFixed(1)}/s); CPU time: main thread ${mainCpu.toFixed(0)} ms (${(mainCpu / frames).toFixed(2)} ms/frame), workers ${workerCpu.toFixed(0)} ms (${(workerCpu / frames).toFixed(2)} ms/frame)\n`,
     );
+    const layouts = onMain.filter((e) => e.name === 'Layout');
+    if (layouts.length > 0) {
+      const mean = (f: (e: TraceEvent) => number) => (layouts.reduce((a, e) => a + f(e), 0) / layouts.length).toFixed(0);
+      process.stdout.write(
+        `layouts: ${layouts.length}, mean ${mean((e) => e.dur! / 1000)} ms, ${mean((e) => e.args?.beginData?.dirtyObjects ?? 0)} of ${mean((e) => e.args?.beginData?.totalObjects ?? 0)} layout objects dirty\n`,
+      );
+    }
     process.stdout.write('\ntrace events on the main thread (inclusive ms, count):\n');
     for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 14)) process.stdout.write(`${ms.toFixed(1).padStart(9)}  ${String(countByName.get(name)).padStart(5)}×  ${name}\n`);
 
