@@ -17,6 +17,7 @@ import type { CompareRun, FrameMessage, FromEngine, LogRow, PacketsConfig, Summa
 
 export {
   LOG_CAP,
+  LOG_SHOWN,
   PUBLISH_MS,
   REAL_TO_SIM,
   RPS_MAX,

@@ -12,7 +12,7 @@ import { Simulation } from '../../core/sim/engine';
 import { NameTable, packTransits } from '../../core/sim/transitPack';
 import type { SimEvent } from '../../core/sim/types';
 import type { Topology } from '../../core/topology/types';
-import { LOG_CAP } from '../simConstants';
+import { LOG_CAP, LOG_SHOWN } from '../simConstants';
 import type { LogRow, PacketFrame, Post, ToEngine } from './protocol';
 
 /** Draws the packets where the engine runs (the worker's OffscreenCanvas, see worker.ts). */
@@ -69,10 +69,26 @@ class EventRing {
     if (this.arrivals.size > 50_000) this.arrivals.clear();
   };
 
-  /** Rows, oldest first. */
-  rows(): LogRow[] {
+  /**
+   * Rows, oldest first: with `all`, every row kept; otherwise only those the event log can
+   * show under some filter — the last LOG_SHOWN rows, and the last LOG_SHOWN of each type.
+   */
+  rows(all = false): LogRow[] {
+    const keep = new Uint8Array(this.count);
+    if (all) keep.fill(1);
+    else {
+      const perType = new Map<string, number>();
+      for (let i = this.count - 1, seen = 0; i >= 0; i--, seen++) {
+        const e = this.events[(this.next - this.count + i + LOG_CAP) % LOG_CAP];
+        if (!e) continue;
+        const n = perType.get(e.type) ?? 0;
+        if (seen < LOG_SHOWN || n < LOG_SHOWN) keep[i] = 1;
+        perType.set(e.type, n + 1);
+      }
+    }
     const out: LogRow[] = [];
     for (let i = 0; i < this.count; i++) {
+      if (keep[i] === 0) continue;
       const at = (this.next - this.count + i + LOG_CAP) % LOG_CAP;
       const e = this.events[at];
       if (!e) continue;
@@ -104,6 +120,8 @@ export interface EngineHost {
   readonly sim: Simulation | null;
   /** From now on, every frame is drawn here and the page gets only its count. */
   setDrawer(drawer: FrameDrawer): void;
+  /** Every row the event log keeps (a summary carries only those a filter can show). */
+  logRows(): LogRow[];
 }
 
 type Callable = Record<string, unknown>;
@@ -258,5 +276,6 @@ export function createEngineHost(post: Post): EngineHost {
     setDrawer(d) {
       drawer = d;
     },
+    logRows: () => ring.rows(true),
   };
 }
