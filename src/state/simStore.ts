@@ -9,8 +9,7 @@
  */
 import { create } from 'zustand';
 import type { RunSummary } from '../core/sim/compare';
-import { unpackTransit } from '../core/sim/transitPack';
-import { DEFAULT_MIX, type LoadPattern, type MetricsSnapshot, type RequestType, type SimOptions, type Transit } from '../core/sim/types';
+import { DEFAULT_MIX, type LoadPattern, type MetricsSnapshot, type RequestType, type SimOptions } from '../core/sim/types';
 import type { Topology } from '../core/topology/types';
 import { PUBLISH_MS, REAL_TO_SIM, RPS_MAX, RPS_MIN, SCREEN_NETWORK, SPEED_MAX, SPEED_MIN, WINDOW_MS } from './simConstants';
 import type { CompareRun, FrameMessage, FromEngine, LogRow, PacketsConfig, SummaryMessage, ToEngine } from './simWorker/protocol';
@@ -70,7 +69,8 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
 /**
  * The engine as the page sees it: the packets of the last frame (packed, see
  * core/sim/transitPack), the simulated time to draw them at, and what the last summary said.
- * The packet layer reads the arrays directly; transits() decodes them (tests, tools).
+ * The packet layer reads the arrays directly (core/sim/transitPack's unpackTransit decodes one
+ * for a test or a tool; it is not imported here, so it stays out of the first paint).
  */
 export class EngineView {
   /** Simulated time to draw at (the engine's time, or a little past it while a frame is on its way). */
@@ -96,14 +96,6 @@ export class EngineView {
   /** Nothing is left on this (draining) node, as of the last summary. */
   isDrained(nodeId: string): boolean {
     return this.drained[nodeId] ?? false;
-  }
-
-  /** The packets of the last frame (empty when the worker drew it: the page then has only the count). */
-  transits(): Transit[] {
-    const out: Transit[] = [];
-    if (this.drawn) return out;
-    for (let i = 0; i < this.count; i++) out.push(unpackTransit(this.data, i, this.names));
-    return out;
   }
 }
 
