@@ -48,9 +48,11 @@ interface TraceEvent {
   cat: string;
   ph: string;
   dur?: number;
+  /** Thread (CPU) time, µs: what the thread really ran, whatever else the machine was doing. */
+  tdur?: number;
   tid: number;
   pid: number;
-  args?: { name?: string; data?: { frame?: string } };
+  args?: { name?: string; data?: { frame?: string }; beginData?: { dirtyObjects?: number; totalObjects?: number } };
 }
 
 async function main() {
@@ -102,16 +104,36 @@ async function main() {
     const tasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
     const long = tasks.filter((e) => e.dur! > 50_000).map((e) => e.dur! / 1000);
     const byName = new Map<string, number>();
+    const countByName = new Map<string, number>();
     for (const e of onMain) {
       if (['RunTask', 'ThreadControllerImpl::RunTask'].includes(e.name)) continue;
       byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur! / 1000);
+      countByName.set(e.name, (countByName.get(e.name) ?? 0) + 1);
     }
     process.stdout.write(
       `\nbench:profile — ${rps} req/s, ${seconds} s, CPU ${throttle > 1 ? `throttled ${throttle}×` : 'unthrottled'}${nodes ? `, ${nodes} nodes` : ''}, engine ${values.engine === 'main' ? 'main' : 'worker'}\n`,
     );
     process.stdout.write(`main-thread tasks: ${tasks.length}, busy ${(tasks.reduce((a, e) => a + e.dur!, 0) / 1000).toFixed(0)} ms; long tasks (> 50 ms): ${long.length}${long.length ? ` (${long.map((x) => x.toFixed(0)).join(', ')} ms)` : ''}\n`);
-    process.stdout.write('\ntrace events on the main thread (inclusive ms):\n');
-    for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 14)) process.stdout.write(`${ms.toFixed(1).padStart(9)}  ${name}\n`);
+    // CPU time, not wall time: on a busy machine a task's wall time includes the time the
+    // thread waited for a core; its thread time does not. Per animation frame of the page.
+    const frames = onMain.filter((e) => e.name === 'FireAnimationFrame').length || 1;
+    const cpu = (tid: number | undefined) =>
+      trace.traceEvents.filter((e) => e.tid === tid && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask')).reduce((a, e) => a + (e.tdur ?? 0), 0) / 1000;
+    const workerTids = trace.traceEvents.filter((e) => e.name === 'thread_name' && /DedicatedWorker/.test(e.args?.name ?? '')).map((e) => e.tid);
+    const mainCpu = cpu(mainTid);
+    const workerCpu = workerTids.reduce((a, tid) => a + cpu(tid), 0);
+    process.stdout.write(
+      `animation frames: ${frames} (${(frames / seconds).toFixed(1)}/s); CPU time: main thread ${mainCpu.toFixed(0)} ms (${(mainCpu / frames).toFixed(2)} ms/frame), workers ${workerCpu.toFixed(0)} ms (${(workerCpu / frames).toFixed(2)} ms/frame)\n`,
+    );
+    const layouts = onMain.filter((e) => e.name === 'Layout');
+    if (layouts.length > 0) {
+      const mean = (f: (e: TraceEvent) => number) => (layouts.reduce((a, e) => a + f(e), 0) / layouts.length).toFixed(0);
+      process.stdout.write(
+        `layouts: ${layouts.length}, mean ${mean((e) => e.dur! / 1000)} ms, ${mean((e) => e.args?.beginData?.dirtyObjects ?? 0)} of ${mean((e) => e.args?.beginData?.totalObjects ?? 0)} layout objects dirty\n`,
+      );
+    }
+    process.stdout.write('\ntrace events on the main thread (inclusive ms, count):\n');
+    for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 14)) process.stdout.write(`${ms.toFixed(1).padStart(9)}  ${String(countByName.get(name)).padStart(5)}×  ${name}\n`);
 
     const self = new Map<string, number>();
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));

@@ -39,3 +39,25 @@ test('playing in the worker moves the numbers on screen', async ({ page }) => {
   await expect.poll(async () => Number((await completed.textContent())?.replace(/\D/g, '') ?? 0)).toBeGreaterThan(0);
   expect(await page.evaluate(() => (window as HookWindow).__prodviz?.engineKind?.())).toBe('worker');
 });
+
+for (const [query, drawnBy] of [
+  ['', 'worker'],
+  ['&engine=main', 'page'],
+  ['&packets=main', 'page'],
+] as const) {
+  test(`the packet layer is drawn by the ${drawnBy}${query ? ` with ${query.slice(1)}` : ''}, and the drawing follows the engine`, async ({ page }) => {
+    await page.goto(`/?scene=production&lang=en${query}`);
+    await page.waitForFunction(() => (window as HookWindow).__prodviz?.ready() === true);
+    await page.evaluate(() => {
+      const h = (window as HookWindow).__prodviz!;
+      h.drawMs();
+      h.setRps(300);
+      h.play();
+    });
+    // Packets in flight and time spent drawing them: the layer draws where it should.
+    await expect.poll(() => page.evaluate(() => (window as HookWindow).__prodviz!.inFlight())).toBeGreaterThan(0);
+    await expect.poll(() => page.evaluate(() => (window as HookWindow).__prodviz!.drawMs())).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as HookWindow).__prodviz!.packetsDrawnBy?.())).toBe(drawnBy);
+    await page.evaluate(() => (window as HookWindow).__prodviz!.pause());
+  });
+}

@@ -4,8 +4,9 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
 // Issue 14's goal is 150 KB gzipped for what index.html loads before first paint; it is not
-// reached yet (this round's features brought main to ~182 KB). The gate holds the line at a
-// ceiling so the size cannot grow further unnoticed while the splitting work goes on.
+// reached (182.1 KB at the end of session 2: react-dom ~64 KB and @xyflow + d3 ~59 KB of it —
+// see docs/notes/perf.md). The gate holds the line at a ceiling with ~3 KB of headroom so
+// the size cannot grow further unnoticed while the splitting work goes on.
 const GOAL_KB = 150;
 const LIMIT_KB = Number(process.env.SIZE_LIMIT_KB ?? 185);
 const dist = 'dist';

@@ -10,6 +10,12 @@ export const RPS_MAX = 2000;
 export const PUBLISH_MS = 250;
 /** Rows kept in the event log. */
 export const LOG_CAP = 300;
+/**
+ * Rows the event log shows at once, for any filter. A summary carries only the rows some
+ * filter can show (the last LOG_SHOWN, and the last LOG_SHOWN of each request type), not all
+ * LOG_CAP: at high rates every row is new every summary, and the page would decode them all.
+ */
+export const LOG_SHOWN = 40;
 
 /** Network delays the on-screen engine uses: long enough for packets to be seen travelling. */
 export const SCREEN_NETWORK = { internetMs: 20, lanMs: 8, localMs: 4 } as const;

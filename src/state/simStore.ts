@@ -9,14 +9,14 @@
  */
 import { create } from 'zustand';
 import type { RunSummary } from '../core/sim/compare';
-import { unpackTransit } from '../core/sim/transitPack';
-import { DEFAULT_MIX, type LoadPattern, type MetricsSnapshot, type RequestType, type SimOptions, type Transit } from '../core/sim/types';
+import { DEFAULT_MIX, type LoadPattern, type MetricsSnapshot, type RequestType, type SimOptions } from '../core/sim/types';
 import type { Topology } from '../core/topology/types';
 import { PUBLISH_MS, REAL_TO_SIM, RPS_MAX, RPS_MIN, SCREEN_NETWORK, SPEED_MAX, SPEED_MIN, WINDOW_MS } from './simConstants';
-import type { CompareRun, FrameMessage, FromEngine, LogRow, SummaryMessage, ToEngine } from './simWorker/protocol';
+import type { CompareRun, FrameMessage, FromEngine, LogRow, PacketsConfig, SummaryMessage, ToEngine } from './simWorker/protocol';
 
 export {
   LOG_CAP,
+  LOG_SHOWN,
   PUBLISH_MS,
   REAL_TO_SIM,
   RPS_MAX,
@@ -69,7 +69,8 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
 /**
  * The engine as the page sees it: the packets of the last frame (packed, see
  * core/sim/transitPack), the simulated time to draw them at, and what the last summary said.
- * The packet layer reads the arrays directly; transits() decodes them (tests, tools).
+ * The packet layer reads the arrays directly (core/sim/transitPack's unpackTransit decodes one
+ * for a test or a tool; it is not imported here, so it stays out of the first paint).
  */
 export class EngineView {
   /** Simulated time to draw at (the engine's time, or a little past it while a frame is on its way). */
@@ -85,16 +86,16 @@ export class EngineView {
   drained: Record<string, boolean> = {};
   eventHash = 0;
   eventCount = 0;
+  /** Bumped by every frame that arrives. */
+  frameSeq = 0;
+  /** The worker drew the last frame on the packet layer's canvas (`data` is then empty). */
+  drawn = false;
+  /** ms the worker spent drawing the last frame (when `drawn`). */
+  drawMs = 0;
 
   /** Nothing is left on this (draining) node, as of the last summary. */
   isDrained(nodeId: string): boolean {
     return this.drained[nodeId] ?? false;
-  }
-
-  transits(): Transit[] {
-    const out: Transit[] = [];
-    for (let i = 0; i < this.count; i++) out.push(unpackTransit(this.data, i, this.names));
-    return out;
   }
 }
 
@@ -168,8 +169,9 @@ function workerLink(): Link {
     kind: 'worker',
     send: (msg, transfer) => {
       if (history) {
+        // Kept for a replay, so not transferred — except the canvas, which cannot be copied.
         history.push(msg);
-        worker.postMessage(msg);
+        worker.postMessage(msg, msg.op === 'canvas' ? (transfer ?? []) : []);
       } else worker.postMessage(msg, transfer ?? []);
     },
   };
@@ -184,9 +186,13 @@ function workerLink(): Link {
     }
     e.preventDefault();
     worker.terminate();
-    const replay = history;
+    // The packet layer's messages go nowhere in the page: its canvas went with the worker, so
+    // the layer is told to start over with a canvas of its own.
+    const replay = history.filter((m) => m.op !== 'canvas' && m.op !== 'packets');
+    const hadCanvas = replay.length !== history.length;
     history = null;
     link = mainLink(replay);
+    if (hadCanvas) for (const l of fallbackListeners) l();
   };
   return self;
 }
@@ -194,6 +200,41 @@ function workerLink(): Link {
 function send(msg: ToEngine, transfer?: Transferable[]) {
   link ??= wantedEngine() === 'worker' ? workerLink() : mainLink();
   link.send(msg, transfer);
+}
+
+const fallbackListeners = new Set<() => void>();
+
+/** Called when the worker could not start after the packet layer's canvas was handed to it. */
+export function onEngineFallback(listener: () => void): () => void {
+  fallbackListeners.add(listener);
+  return () => {
+    fallbackListeners.delete(listener);
+  };
+}
+
+/**
+ * Hands the packet layer's canvas to the engine's worker (OffscreenCanvas), which then draws
+ * the packets itself after every frame. False when it cannot (no OffscreenCanvas, the engine
+ * in the page, `?packets=main`): the page draws them, from the frames' packed transits.
+ */
+export function transferCanvas(canvas: HTMLCanvasElement): boolean {
+  if (typeof canvas.transferControlToOffscreen !== 'function' || typeof OffscreenCanvas === 'undefined') return false;
+  if (typeof location !== 'undefined' && new URLSearchParams(location.search).get('packets') === 'main') return false;
+  link ??= wantedEngine() === 'worker' ? workerLink() : mainLink();
+  if (link.kind !== 'worker') return false;
+  let offscreen: OffscreenCanvas;
+  try {
+    offscreen = canvas.transferControlToOffscreen();
+  } catch {
+    return false;
+  }
+  link.send({ op: 'canvas', canvas: offscreen }, [offscreen]);
+  return true;
+}
+
+/** The packet layer drawn in the worker: its size, view or layout changed. */
+export function configurePackets(cfg: PacketsConfig) {
+  send({ op: 'packets', ...cfg });
 }
 
 /** Where the engine runs ('worker' or 'main'); null before the first run. */
@@ -251,6 +292,9 @@ function onFrameMessage(msg: FrameMessage) {
   }
   view.data = msg.data;
   view.count = msg.count;
+  view.frameSeq++;
+  view.drawn = msg.drawn === true;
+  view.drawMs = msg.drawMs ?? 0;
   view.frameNow = msg.now;
   target = Math.max(target, msg.now);
   view.now = msg.now;

@@ -7,9 +7,7 @@ import type { Topology } from '../core/topology/types';
 import { useDocumentStore } from '../state/documentStore';
 import { useUiStore } from '../state/uiStore';
 import { advanceBy, engineCall, engineKind, getEngine, setRawRps, useSimStore } from '../state/simStore';
-
-/** Time the packet layer spends drawing, for the benchmark (two clock reads per frame). */
-export const drawStats = { frames: 0, ms: 0, enabled: true };
+import { benchWanted, drawStats } from './benchStats';
 
 export interface BenchHook {
   play: () => void;
@@ -35,6 +33,8 @@ export interface BenchHook {
   loadTopology: (topology: Topology) => number;
   /** Where the engine runs: 'worker' or 'main' (absent before the worker existed). */
   engineKind?: () => 'worker' | 'main';
+  /** Who drew the last frame's packets: the engine's worker (OffscreenCanvas) or the page. */
+  packetsDrawnBy?: () => 'worker' | 'page';
   /** Advances the engine by this much simulated time at once and resolves when it is back. */
   advanceBy: (ms: number) => Promise<void>;
   /** The engine's event-stream hash and count right now (after everything sent before). */
@@ -51,9 +51,7 @@ declare global {
 }
 
 export function installBenchHook(): () => void {
-  if (typeof window === 'undefined') return () => {};
-  const wanted = navigator.webdriver || new URLSearchParams(window.location.search).has('bench');
-  if (!wanted) return () => {};
+  if (!benchWanted()) return () => {};
   const hook: BenchHook = {
     play: () => useSimStore.getState().play(),
     pause: () => useSimStore.getState().pause(),
@@ -89,6 +87,7 @@ export function installBenchHook(): () => void {
       return useDocumentStore.getState().topologies[scene].nodes.length;
     },
     engineKind: () => engineKind() ?? 'main',
+    packetsDrawnBy: () => (getEngine()?.drawn ? 'worker' : 'page'),
     advanceBy,
     eventHash: async () => {
       const [hash, count] = await Promise.all([engineCall<number>('eventHash'), engineCall<number>('eventCount')]);

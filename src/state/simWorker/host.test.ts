@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { compare } from '../../core/sim/compare';
 import { Simulation } from '../../core/sim/engine';
 import { unpackTransit } from '../../core/sim/transitPack';
-import type { LoadPattern, SimOptions, Transit } from '../../core/sim/types';
+import { REQUEST_TYPES, type LoadPattern, type SimOptions, type Transit } from '../../core/sim/types';
 import { setAppServers, drainingServers } from '../../core/topology/scaling';
 import { getScene } from '../../core/topology/scenes';
-import { SCREEN_NETWORK, WINDOW_MS } from '../simConstants';
+import { LOG_CAP, LOG_SHOWN, SCREEN_NETWORK, WINDOW_MS } from '../simConstants';
 import { createEngineHost } from './host';
-import type { FrameMessage, FromEngine, SummaryMessage, ToEngine } from './protocol';
+import type { FrameMessage, FromEngine, LogRow, SummaryMessage, ToEngine } from './protocol';
 
 const base = () => getScene('production').topology;
 const options = (seed: number): SimOptions => ({
@@ -67,7 +67,7 @@ function hosted(seed: number) {
   const result = (id: number) => received.find((m) => m.op === 'result' && m.id === id) as { value: unknown };
   const frames = received.filter((m): m is FrameMessage => m.op === 'frame');
   const summary = received.find((m): m is SummaryMessage => m.op === 'summary')!;
-  return { hash: result(1).value, count: result(2).value, frames, summary };
+  return { hash: result(1).value, count: result(2).value, frames, summary, allRows: host.logRows() };
 }
 
 describe('engine host (the worker’s message handler)', () => {
@@ -112,12 +112,17 @@ describe('engine host (the worker’s message handler)', () => {
     for (const id of draining) expect(h.summary.drained[id]).toBe(sim.isDrained(id));
   });
 
-  it('keeps the event log’s last rows, oldest first', () => {
+  it('keeps the event log’s last rows, oldest first, and sends those every filter shows', () => {
     const h = hosted(3);
+    const all = h.allRows;
+    expect(all.length).toBe(LOG_CAP);
+    expect(all.every((r) => ['hop', 'respond', 'complete', 'error', 'reject', 'timeout', 'fail', 'killed'].includes(r.kind))).toBe(true);
     const seqs = h.summary.log.map((r) => r.seq);
-    expect(seqs.length).toBe(300);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
-    expect(h.summary.log.every((r) => ['hop', 'respond', 'complete', 'error', 'reject', 'timeout', 'fail', 'killed'].includes(r.kind))).toBe(true);
+    // Fewer rows than kept, but the same last LOG_SHOWN under every filter of the event log.
+    expect(h.summary.log.length).toBeLessThan(LOG_CAP);
+    const lastShown = (rows: LogRow[], type?: string) => rows.filter((r) => type === undefined || r.type === type).slice(-LOG_SHOWN);
+    for (const type of [undefined, ...REQUEST_TYPES]) expect(lastShown(h.summary.log, type)).toEqual(lastShown(all, type));
   });
 
   it('runs Compare in slices and gives the same summaries as compare()', async () => {

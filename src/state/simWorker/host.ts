@@ -12,8 +12,15 @@ import { Simulation } from '../../core/sim/engine';
 import { NameTable, packTransits } from '../../core/sim/transitPack';
 import type { SimEvent } from '../../core/sim/types';
 import type { Topology } from '../../core/topology/types';
-import { LOG_CAP } from '../simConstants';
-import type { LogRow, Post, ToEngine } from './protocol';
+import { LOG_CAP, LOG_SHOWN } from '../simConstants';
+import type { LogRow, PacketFrame, Post, ToEngine } from './protocol';
+
+/** Draws the packets where the engine runs (the worker's OffscreenCanvas, see worker.ts). */
+export interface FrameDrawer {
+  draw(frame: PacketFrame): void;
+}
+
+const EMPTY = new Float64Array(0);
 
 /** Engine events one Step may look through for the next one the event log shows. */
 const STEP_SEARCH = 1000;
@@ -62,10 +69,26 @@ class EventRing {
     if (this.arrivals.size > 50_000) this.arrivals.clear();
   };
 
-  /** Rows, oldest first. */
-  rows(): LogRow[] {
+  /**
+   * Rows, oldest first: with `all`, every row kept; otherwise only those the event log can
+   * show under some filter — the last LOG_SHOWN rows, and the last LOG_SHOWN of each type.
+   */
+  rows(all = false): LogRow[] {
+    const keep = new Uint8Array(this.count);
+    if (all) keep.fill(1);
+    else {
+      const perType = new Map<string, number>();
+      for (let i = this.count - 1, seen = 0; i >= 0; i--, seen++) {
+        const e = this.events[(this.next - this.count + i + LOG_CAP) % LOG_CAP];
+        if (!e) continue;
+        const n = perType.get(e.type) ?? 0;
+        if (seen < LOG_SHOWN || n < LOG_SHOWN) keep[i] = 1;
+        perType.set(e.type, n + 1);
+      }
+    }
     const out: LogRow[] = [];
     for (let i = 0; i < this.count; i++) {
+      if (keep[i] === 0) continue;
       const at = (this.next - this.count + i + LOG_CAP) % LOG_CAP;
       const e = this.events[at];
       if (!e) continue;
@@ -95,6 +118,10 @@ export interface EngineHost {
   handle(msg: ToEngine): void;
   /** The Simulation (tests, the in-page fallback's debugging); null before 'create'. */
   readonly sim: Simulation | null;
+  /** From now on, every frame is drawn here and the page gets only its count. */
+  setDrawer(drawer: FrameDrawer): void;
+  /** Every row the event log keeps (a summary carries only those a filter can show). */
+  logRows(): LogRow[];
 }
 
 type Callable = Record<string, unknown>;
@@ -106,10 +133,23 @@ export function createEngineHost(post: Post): EngineHost {
   let names = new NameTable();
   let resetNames = true;
   let spare: Float64Array | null = null;
+  let drawer: FrameDrawer | null = null;
+  /** The drawer's buffer (never transferred) and its names' version. */
+  let local: Float64Array | null = null;
+  let namesVersion = 0;
   const compares = new Map<number, () => void>();
 
   const sendFrame = (buf: ArrayBuffer | undefined, tag: number | undefined, seq?: number) => {
     if (!sim) return;
+    if (drawer) {
+      const list = sim.transits();
+      local = packTransits(list, names, local);
+      const t0 = performance.now();
+      drawer.draw({ now: sim.now, count: list.length, data: local, names: names.names, namesVersion });
+      const drawMs = performance.now() - t0;
+      post({ op: 'frame', now: sim.now, count: list.length, data: EMPTY, names: null, reset: false, tag, ...(seq !== undefined ? { seq } : {}), drawn: true, drawMs });
+      return;
+    }
     if (buf && (!spare || buf.byteLength > spare.byteLength)) spare = new Float64Array(buf);
     const list = sim.transits();
     const data = packTransits(list, names, spare);
@@ -170,6 +210,7 @@ export function createEngineHost(post: Post): EngineHost {
         ring = new EventRing();
         names = new NameTable();
         resetNames = true;
+        namesVersion++;
         sim.onEvent(ring.collect);
         return;
       }
@@ -220,6 +261,10 @@ export function createEngineHost(post: Post): EngineHost {
         compares.get(msg.id)?.();
         compares.delete(msg.id);
         return;
+      case 'canvas':
+      case 'packets':
+        // The packet layer's messages: the worker's drawer takes them (worker.ts).
+        return;
     }
   };
 
@@ -228,5 +273,9 @@ export function createEngineHost(post: Post): EngineHost {
     get sim() {
       return sim;
     },
+    setDrawer(d) {
+      drawer = d;
+    },
+    logRows: () => ring.rows(true),
   };
 }

@@ -7,6 +7,7 @@
 import type { RunSummary } from '../../core/sim/compare';
 import type { MetricsSnapshot, RequestType, SimEvent, SimOptions } from '../../core/sim/types';
 import type { Topology } from '../../core/topology/types';
+import type { Theme } from '../uiStore';
 
 export interface LogRow {
   seq: number;
@@ -32,6 +33,55 @@ export interface CompareRun {
   options: Record<string, unknown>;
 }
 
+/** What a frame draws: the engine's packed transits (core/sim/transitPack) at a simulated time. */
+export interface PacketFrame {
+  now: number;
+  count: number;
+  data: Float64Array;
+  /** Node and edge ids by the indices in `data`. */
+  names: readonly string[];
+  /** Bumped when `names` starts over (a new run). */
+  namesVersion: number;
+}
+
+/** How the packets look: the pane's transform, the theme, motion, the refused label, on/off. */
+export interface PacketView {
+  tx: number;
+  ty: number;
+  zoom: number;
+  theme: Theme;
+  /** Reduced motion or animations off: traffic counts instead of moving packets. */
+  still: boolean;
+  /** The label drawn for status 0 (connection refused), in the current language. */
+  refused: string;
+  /** The benchmark can turn the layer off (to split its cost from the rest). */
+  on: boolean;
+}
+
+/** An edge's path, sampled in flow coordinates (the page reads it from the rendered SVG). */
+export interface EdgePath {
+  id: string;
+  source: string;
+  target: string;
+  pts: Float32Array;
+}
+
+/** A component node's box in flow coordinates (reduced motion rings busy nodes). */
+export interface NodeBox {
+  id: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** What changed for the packet layer drawn in the worker (only the parts present). */
+export interface PacketsConfig {
+  size?: { width: number; height: number; dpr: number };
+  view?: PacketView;
+  layout?: { edges: EdgePath[]; boxes: NodeBox[] };
+}
+
 export type ToEngine =
   /** A new Simulation(topology, options); the event log starts empty. */
   | { op: 'create'; topology: Topology; options: SimOptions }
@@ -51,7 +101,14 @@ export type ToEngine =
   | { op: 'summary' }
   /** Compare: runs HeadlessRuns in slices, reporting progress; results when all are done. */
   | { op: 'compare'; id: number; runs: CompareRun[]; chunkMs?: number; sliceMs?: number }
-  | { op: 'cancel'; id: number };
+  | { op: 'cancel'; id: number }
+  /**
+   * The packet layer's canvas (transferControlToOffscreen): from now on the worker draws the
+   * packets after every frame and frames carry only the count (no per-frame transfer).
+   */
+  | { op: 'canvas'; canvas: OffscreenCanvas }
+  /** The packet layer's size, view or layout changed (see PacketsConfig). */
+  | ({ op: 'packets' } & PacketsConfig);
 
 export interface FrameMessage {
   op: 'frame';
@@ -65,6 +122,10 @@ export interface FrameMessage {
   /** The asking message's tag (the page's run generation) and seq (a waiter's number). */
   tag?: number;
   seq?: number;
+  /** The worker drew this frame on its canvas: `data` is empty, only `count` is meaningful. */
+  drawn?: boolean;
+  /** ms the worker spent drawing it. */
+  drawMs?: number;
 }
 
 export interface SummaryMessage {

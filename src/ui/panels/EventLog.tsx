@@ -1,14 +1,14 @@
 import { useMemo, useState } from 'react';
 import { REQUEST_TYPES, type RequestType } from '../../core/sim/types';
 import { useDocumentStore } from '../../state/documentStore';
-import { useSimStore, type LogRow } from '../../state/simStore';
+import { LOG_SHOWN, useSimStore, type LogRow } from '../../state/simStore';
 import { useUiStore } from '../../state/uiStore';
 import { nodeName } from '../canvas/flowModel';
 import { useT } from '../useT';
 import type { TFn } from '../../i18n';
 
-/** Rows shown at once (the store keeps a few hundred). */
-const SHOWN = 40;
+/** Rows shown at once (summaries carry what any filter shows: see LOG_SHOWN). */
+const SHOWN = LOG_SHOWN;
 
 type Filter = 'all' | RequestType;
 

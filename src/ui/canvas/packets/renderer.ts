@@ -1,18 +1,23 @@
 /**
- * Draws every in-flight packet on one <canvas>, once per animation frame, straight from the
- * engine's transit list. Nothing here touches React: positions come from edge lookup tables
- * (see edgeGeometry.ts), each packet is one drawImage from a sprite atlas at whole device
- * pixels (see sprites.ts), off-screen packets are skipped, and the loop allocates nothing.
+ * Draws every in-flight packet on one canvas, once per animation frame, straight from the
+ * engine's packed transits. Nothing here touches React or the document: positions come from
+ * edge lookup tables (sampled on the page, see edgeGeometry.ts), each packet is one drawImage
+ * from a sprite atlas at whole device pixels (see sprites.ts), off-screen packets are skipped,
+ * and the loop allocates nothing. The same class draws in the engine's worker (on an
+ * OffscreenCanvas, see workerDrawer.ts) or, where that is not available, in the page.
  */
-import type { useStoreApi } from '@xyflow/react';
 import { F_EDGE, F_FLAGS, F_FROM, F_STATUS, F_T0, F_T1, F_TO, FLAG_BACK, FLAG_CACHE_HIT, FLAG_ERROR, STRIDE } from '../../../core/sim/transitPack';
-import type { EngineView } from '../../../state/simStore';
+import type { EdgePath, NodeBox, PacketFrame, PacketView } from '../../../state/simWorker/protocol';
 import type { Theme } from '../../../state/uiStore';
-import { EdgeGeometry, SAMPLES, type EdgeTable } from './edgeGeometry';
+import { SAMPLES } from './edgeGeometry';
 import { paletteFor } from './palette';
-import { CELL_ERROR, CELL_RESPONSE, CELL_STAR, LabelSprites, SpriteAtlas } from './sprites';
+import { CELL_ERROR, CELL_RESPONSE, CELL_STAR, LabelSprites, SpriteAtlas, context2d, type Ctx2D } from './sprites';
 
-type FlowStore = ReturnType<typeof useStoreApi>;
+interface EdgeTable extends EdgePath {
+  /** Reduced motion: packets on this edge at the last count. */
+  count: number;
+  errors: number;
+}
 
 /** Reduced motion: recount traffic at most this often, ms. */
 const STILL_INTERVAL = 250;
@@ -63,16 +68,11 @@ class Batch {
   }
 }
 
-export interface RendererOptions {
-  theme: () => Theme;
-  still: () => boolean;
-  /** The label drawn for status 0 (connection refused), in the current language. */
-  refused: () => string;
-}
-
 export class PacketRenderer {
-  private readonly ctx: CanvasRenderingContext2D | null;
-  private readonly geometry = new EdgeGeometry();
+  private readonly ctx: Ctx2D | null;
+  private readonly tables = new Map<string, EdgeTable>();
+  private boxes: NodeBox[] = [];
+  private view: PacketView = { tx: 0, ty: 0, zoom: 1, theme: 'light', still: false, refused: '', on: true };
   private readonly atlas = new SpriteAtlas();
   private readonly errors = new Batch();
   private grid = new Uint32Array(0);
@@ -86,8 +86,6 @@ export class PacketRenderer {
   private refsVersion = -1;
   private width = 0;
   private dpr = 1;
-  /** Frames left in which to re-read edge paths (the DOM may settle a frame after the store). */
-  private layoutFrames = 2;
   private dirty = true;
   private lastNow = NaN;
   private lastCount = -1;
@@ -98,20 +96,32 @@ export class PacketRenderer {
   private lastStill: boolean | null = null;
   private lastCountAt = -Infinity;
   private lastRefused = '';
-  private frames = 0;
+  private lastOn = true;
   private errorFont = '700 12px monospace';
+  private last: PacketFrame | null = null;
 
-  constructor(
-    private readonly canvas: HTMLCanvasElement,
-    private readonly store: FlowStore,
-    private readonly options: RendererOptions,
-  ) {
-    this.ctx = canvas.getContext('2d');
+  constructor(private readonly canvas: HTMLCanvasElement | OffscreenCanvas) {
+    this.ctx = context2d(canvas);
   }
 
-  /** The layout (node positions, sizes, edges) changed: re-read the edge paths. */
-  layoutChanged() {
-    this.layoutFrames = 2;
+  /** New edge paths and node boxes (the page sends them when the layout changed). */
+  setLayout(edges: readonly EdgePath[], boxes: readonly NodeBox[]) {
+    this.tables.clear();
+    for (const e of edges) this.tables.set(e.id, { ...e, count: 0, errors: 0 });
+    this.boxes = [...boxes];
+    this.refs.length = 0;
+    this.refsVersion = -1;
+    this.dirty = true;
+    this.lastCountAt = -Infinity;
+  }
+
+  setView(view: PacketView) {
+    this.view = view;
+  }
+
+  /** Draws the last frame again (the view or layout changed while nothing advanced). */
+  redraw() {
+    if (this.last) this.frame(this.last);
   }
 
   resize(width: number, height: number, dpr: number) {
@@ -131,25 +141,20 @@ export class PacketRenderer {
     this.stamp = 0;
   }
 
-  frame(engine: EngineView) {
+  frame(engine: PacketFrame) {
+    this.last = engine;
     const ctx = this.ctx;
     if (!ctx || this.width === 0) return;
-    const rf = this.store.getState();
-    // Catch layout changes the store did not announce (a node measured late): compare `d`s now and then.
-    if (++this.frames % 30 === 0) this.layoutFrames = Math.max(this.layoutFrames, 1);
-    if (this.layoutFrames > 0) {
-      this.layoutFrames--;
-      if (rf.domNode && this.geometry.sync(rf.domNode, rf.edges)) {
-        this.dirty = true;
-        this.refs.length = 0;
-      }
+    const { tx, ty, zoom, theme, still, refused, on } = this.view;
+    if (!on) {
+      if (this.lastOn) this.clear(ctx);
+      this.lastOn = false;
+      return;
     }
-    const tx = rf.transform[0];
-    const ty = rf.transform[1];
-    const zoom = rf.transform[2];
-    const theme = this.options.theme();
-    const still = this.options.still();
-    const refused = this.options.refused();
+    if (!this.lastOn) {
+      this.lastOn = true;
+      this.dirty = true;
+    }
     const count = engine.count;
     const now = engine.now;
     if (
@@ -200,15 +205,15 @@ export class PacketRenderer {
     this.drawMoving(ctx, engine, tx, ty, zoom, theme, refused);
   }
 
-  private clear(ctx: CanvasRenderingContext2D) {
+  private clear(ctx: Ctx2D) {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
   }
 
   private drawMoving(
-    ctx: CanvasRenderingContext2D,
-    engine: EngineView,
+    ctx: Ctx2D,
+    engine: PacketFrame,
     tx: number,
     ty: number,
     zoom: number,
@@ -342,7 +347,7 @@ export class PacketRenderer {
   }
 
   /** Each name index's edge table (when it names an edge on screen) and its source's index. */
-  private edgeRefs(engine: EngineView): (EdgeRef | undefined)[] {
+  private edgeRefs(engine: PacketFrame): (EdgeRef | undefined)[] {
     const refs = this.refs;
     const names = engine.names;
     if (engine.namesVersion !== this.refsVersion) {
@@ -350,7 +355,7 @@ export class PacketRenderer {
       this.refsVersion = engine.namesVersion;
     }
     if (refs.length === names.length) return refs;
-    const tables = this.geometry.tables;
+    const tables = this.tables;
     const index = new Map<string, number>();
     for (let i = 0; i < names.length; i++) index.set(names[i]!, i);
     refs.length = 0;
@@ -362,8 +367,8 @@ export class PacketRenderer {
   }
 
   /** Reduced motion: how many packets each edge and node carries right now. */
-  private countTraffic(engine: EngineView) {
-    const tables = this.geometry.tables;
+  private countTraffic(engine: PacketFrame) {
+    const tables = this.tables;
     for (const tab of tables.values()) {
       tab.count = 0;
       tab.errors = 0;
@@ -385,7 +390,7 @@ export class PacketRenderer {
   }
 
   private drawStill(
-    ctx: CanvasRenderingContext2D,
+    ctx: Ctx2D,
     tx: number,
     ty: number,
     zoom: number,
@@ -393,27 +398,25 @@ export class PacketRenderer {
   ) {
     this.clear(ctx);
     const pal = paletteFor(theme);
-    const rf = this.store.getState();
     ctx.lineJoin = 'round';
     ctx.lineCap = 'round';
     // Nodes with traffic: a ring around the card.
     ctx.strokeStyle = pal.busy;
     ctx.lineWidth = 3;
     ctx.beginPath();
-    for (const id of this.nodeTraffic.keys()) {
-      const node = rf.nodeLookup.get(id);
-      if (!node || node.type === 'server') continue;
-      const w = (node.measured.width ?? 0) * zoom;
-      const h = (node.measured.height ?? 0) * zoom;
+    for (const box of this.boxes) {
+      if (!this.nodeTraffic.has(box.id)) continue;
+      const w = box.w * zoom;
+      const h = box.h * zoom;
       if (w === 0 || h === 0) continue;
-      const x = node.internals.positionAbsolute.x * zoom + tx - 5;
-      const y = node.internals.positionAbsolute.y * zoom + ty - 5;
+      const x = box.x * zoom + tx - 5;
+      const y = box.y * zoom + ty - 5;
       ctx.roundRect(x, y, w + 10, h + 10, 16 * zoom + 4);
     }
     ctx.stroke();
     // Edges with traffic: thicker, coloured, with a count at the middle.
     ctx.globalAlpha = 0.85;
-    for (const tab of this.geometry.tables.values()) {
+    for (const tab of this.tables.values()) {
       if (tab.count === 0) continue;
       const pts = tab.pts;
       ctx.beginPath();
@@ -428,7 +431,7 @@ export class PacketRenderer {
     ctx.font = `700 ${Math.round(Math.max(11, 13 * Math.min(1.4, zoom)))}px ui-sans-serif, system-ui, sans-serif`;
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'center';
-    for (const tab of this.geometry.tables.values()) {
+    for (const tab of this.tables.values()) {
       if (tab.count === 0) continue;
       const m = SAMPLES; // the middle point: index SAMPLES / 2, times 2 coordinates
       const x = tab.pts[m]! * zoom + tx;

@@ -9,6 +9,22 @@ import { TYPE_ORDER, TYPE_SHAPE } from './palette';
 
 const TAU = Math.PI * 2;
 
+/**
+ * A 2D context: the page's canvas or an OffscreenCanvas in the engine's worker. They draw
+ * alike; the offscreen one only lacks DOM-bound extras this code never uses.
+ */
+export type Ctx2D = CanvasRenderingContext2D;
+export type AnyCanvas = HTMLCanvasElement | OffscreenCanvas;
+
+/** A scratch canvas: a DOM one in the page, an OffscreenCanvas in a worker. */
+export function scratchCanvas(): AnyCanvas {
+  return typeof document !== 'undefined' ? document.createElement('canvas') : new OffscreenCanvas(1, 1);
+}
+
+export function context2d(canvas: AnyCanvas): Ctx2D | null {
+  return canvas.getContext('2d') as Ctx2D | null;
+}
+
 /** Atlas cells: 0–3 requests by type, 4–7 responses by type, 8 cache hit, 9 error cross. */
 export const CELL_RESPONSE = 4;
 export const CELL_STAR = 8;
@@ -25,7 +41,7 @@ for (let i = 0; i < 10; i++) {
 }
 
 export function addShape(
-  ctx: CanvasRenderingContext2D,
+  ctx: Ctx2D,
   shape: PacketShape,
   x: number,
   y: number,
@@ -97,14 +113,14 @@ function extents(s: number): Float32Array {
  * packet). Cell i: source x `sx[i]`, size `w[i]` × `h[i]` device px, centred on the packet.
  */
 export class SpriteAtlas {
-  readonly canvas: HTMLCanvasElement;
+  readonly canvas: AnyCanvas;
   readonly sx = new Int32Array(CELLS);
   readonly w = new Int32Array(CELLS);
   readonly h = new Int32Array(CELLS);
   private key = '';
 
   constructor() {
-    this.canvas = document.createElement('canvas');
+    this.canvas = scratchCanvas();
   }
 
   /** Redraws the atlas when anything it depends on changed. */
@@ -127,7 +143,7 @@ export class SpriteAtlas {
     }
     this.canvas.width = x;
     this.canvas.height = height;
-    const ctx = this.canvas.getContext('2d');
+    const ctx = context2d(this.canvas);
     if (!ctx) return;
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
     ctx.lineJoin = 'round';
@@ -184,7 +200,7 @@ export class SpriteAtlas {
 }
 
 export interface LabelSprite {
-  canvas: HTMLCanvasElement;
+  canvas: AnyCanvas;
   /** Size in device px. */
   w: number;
   h: number;
@@ -222,8 +238,8 @@ export class LabelSprites {
     const pal = this.pal;
     if (pal === null) return null;
     const text = status === 0 ? this.refused : String(status);
-    const canvas = document.createElement('canvas');
-    const ctx = canvas.getContext('2d');
+    const canvas = scratchCanvas();
+    const ctx = context2d(canvas);
     if (!ctx) return null;
     ctx.font = this.font;
     const m = ctx.measureText(text);
