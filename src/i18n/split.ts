@@ -62,6 +62,7 @@ export const LAZY_PATHS: readonly string[] = [
   'live.panel',
   'live.student',
   'live.error',
+  'notes',
 ];
 
 type Tree = { [k: string]: unknown };

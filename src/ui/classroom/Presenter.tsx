@@ -1,9 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Lesson } from '../../core/lessons/types';
 import { useClassroomStore } from '../../state/classroomStore';
 import { useT } from '../useT';
 import { stepBy } from './navigation';
 import { exitFullscreen, fullscreenByUs, requestFullscreen } from './present';
+import { openNotesWindow } from '../notes/protocol';
+import { useUiStore } from '../../state/uiStore';
 
 interface Props {
   lesson: Lesson;
@@ -33,6 +35,9 @@ export function Presenter({ lesson, index, title, stepTitle, narration, aside, a
   const laser = useClassroomStore((s) => s.laser);
   const dot = useRef<HTMLDivElement>(null);
   const next = useRef<HTMLButtonElement>(null);
+  // The notes window (N or the Notes button); a blocked pop-up is said, not silently ignored.
+  const [notesBlocked, setNotesBlocked] = useState(false);
+  const openNotes = () => setNotesBlocked(!openNotesWindow(useUiStore.getState().lang));
 
   // Focus starts on the presenter's controls (not on a hidden top-bar button or the diagram).
   useEffect(() => {
@@ -66,6 +71,7 @@ export function Presenter({ lesson, index, title, stepTitle, narration, aside, a
         else requestFullscreen();
       } else if (e.key === 'b' || e.key === 'B' || e.key === '.') c.setBlank(!c.blank);
       else if (e.key === 'k' || e.key === 'K') c.setLaser(!c.laser);
+      else if (e.key === 'n' || e.key === 'N') setNotesBlocked(!openNotesWindow(useUiStore.getState().lang));
       else handled = false;
       if (handled) {
         e.preventDefault();
@@ -118,6 +124,15 @@ export function Presenter({ lesson, index, title, stepTitle, narration, aside, a
           <div className="presenter__nav">
             <button
               type="button"
+              className="btn btn--ghost presenter__notes"
+              onClick={openNotes}
+              title={t('notes.openTitle')}
+              aria-keyshortcuts="N"
+            >
+              {t('notes.open')}
+            </button>
+            <button
+              type="button"
               className="btn"
               disabled={atStart}
               onClick={() => stepBy(lesson, -1)}
@@ -167,6 +182,11 @@ export function Presenter({ lesson, index, title, stepTitle, narration, aside, a
           {t('classroom.presenter.keys')}
         </p>
         {aside && <p className="presenter__aside">{aside}</p>}
+        {notesBlocked && (
+          <p className="presenter__blocked" role="alert">
+            {t('notes.blocked')}
+          </p>
+        )}
       </section>
       {laser && <div ref={dot} className="laser-dot" aria-hidden="true" />}
       {blank && (
