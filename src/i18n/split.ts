@@ -63,6 +63,7 @@ export const LAZY_PATHS: readonly string[] = [
   'live.student',
   'live.error',
   'notes',
+  'welcome',
 ];
 
 type Tree = { [k: string]: unknown };
