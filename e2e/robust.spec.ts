@@ -222,6 +222,14 @@ test.describe('4. query parameters', () => {
   });
 });
 
+test('4. an address the server refused as too long arrives as a notice in the user\'s language', async ({ page }) => {
+  // server/longUrl.ts and deploy/nginx send a request line over 64 KB to /?notice=too-long.
+  await page.goto('./?lang=tr&notice=too-long');
+  await expect(alertWith(page, 'ProdViz bağlantıdaki bilgiler olmadan açıldı')).toBeVisible();
+  await expect(nodes(page, 'nginx')).toHaveCount(1);
+  await expect(page).not.toHaveURL(/notice=/);
+});
+
 test.describe('5. replacing work that is not safely saved', () => {
   test('with storage full, a pasted link and an import both ask first', async ({ page }) => {
     await page.addInitScript(() => {
@@ -255,6 +263,95 @@ test.describe('5. replacing work that is not safely saved', () => {
     await ask.getByRole('button', { name: 'Replace it' }).click();
     await expect(nodes(page, 'cdn')).toHaveCount(1);
     await expect(nodes(page, 'sqlite')).toHaveCount(0);
+  });
+});
+
+/** Storage that refuses every saved document, as a full browser storage does. */
+async function fillStorage(page: Page) {
+  await page.addInitScript(() => {
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key.startsWith('prodviz.doc.'))
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return original.call(this, key, value);
+    };
+  });
+}
+
+test.describe('5. every path that replaces work asks first', () => {
+  test('starting a lesson over work that storage could not keep asks; Keep closes the lesson and keeps it', async ({
+    page,
+  }) => {
+    const errors = collectErrors(page);
+    await fillStorage(page);
+    await page.goto('./?lang=en&scene=production');
+    await palette(page).getByRole('button', { name: 'Add SQLite' }).click();
+    await expect(alertWith(page, 'Browser storage is full')).toBeVisible();
+
+    const startNginx = async () => {
+      await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+      await page.getByRole('dialog', { name: 'Course lessons' }).getByRole('button', { name: 'NGINX', exact: true }).click();
+    };
+    await startNginx();
+    const ask = page.getByRole('dialog', { name: 'Replace your work?' });
+    await expect(ask).toContainText('storage is full');
+    await expect(ask).toContainText('Opening the lesson replaces it');
+    await ask.getByRole('button', { name: 'Keep my work' }).click();
+    await expect(page.getByRole('region', { name: 'Lesson' })).toHaveCount(0);
+    await page.getByRole('tab', { name: 'Production' }).click();
+    await expect(nodes(page, 'sqlite')).toHaveCount(1);
+
+    await startNginx();
+    await ask.getByRole('button', { name: 'Replace it' }).click();
+    await expect(page.getByRole('region', { name: 'Lesson' })).toContainText('1 /');
+    await page.getByRole('tab', { name: 'Production' }).click();
+    await expect(nodes(page, 'sqlite')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
+
+  test('starting a challenge over work that storage could not keep asks; Keep keeps it', async ({ page }) => {
+    await fillStorage(page);
+    await page.goto('./?lang=en&scene=production');
+    await palette(page).getByRole('button', { name: 'Add SQLite' }).click();
+    await expect(alertWith(page, 'Browser storage is full')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Challenges' }).click();
+    const list = page.getByRole('dialog', { name: 'Challenges' });
+    await list.getByRole('button', { name: 'Start: Rebuild Production from parts' }).click();
+    const ask = page.getByRole('dialog', { name: 'Replace your work?' });
+    await expect(ask).toContainText('Opening the challenge replaces it');
+    await ask.getByRole('button', { name: 'Keep my work' }).click();
+    await expect(nodes(page, 'sqlite')).toHaveCount(1);
+    await expect(page.getByRole('region', { name: 'Rebuild Production from parts' })).toHaveCount(0);
+
+    await list.getByRole('button', { name: 'Start: Rebuild Production from parts' }).click();
+    await ask.getByRole('button', { name: 'Replace it' }).click();
+    await expect(page.getByRole('region', { name: 'Rebuild Production from parts' })).toBeVisible();
+    await expect(nodes(page, 'sqlite')).toHaveCount(0);
+  });
+
+  test('with storage unavailable, starting a lesson asks too', async ({ page }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    });
+    await page.goto('./?lang=en&scene=production&lesson=nginx&step=1');
+    // Nothing of the person's yet: the lesson opens without a question.
+    await expect(page.getByRole('region', { name: 'Lesson' })).toContainText('1 /');
+    await page.getByRole('button', { name: /Close the lesson|Close lesson/ }).click();
+    await page.getByRole('tab', { name: 'Production' }).click();
+    await page.getByRole('button', { name: 'Edit the diagram' }).click();
+    await palette(page).getByRole('button', { name: 'Add SQLite' }).click();
+    await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Course lessons' }).getByRole('button', { name: 'NGINX', exact: true }).click();
+    const ask = page.getByRole('dialog', { name: 'Replace your work?' });
+    await expect(ask).toContainText('storage is not available');
+    await ask.getByRole('button', { name: 'Keep my work' }).click();
+    await page.getByRole('tab', { name: 'Production' }).click();
+    await expect(nodes(page, 'sqlite')).toHaveCount(1);
   });
 });
 

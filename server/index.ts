@@ -15,6 +15,7 @@ import { mkdirSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { LiveServer } from './live.ts';
+import { handleLongRequests, MAX_HEADER_BYTES } from './longUrl.ts';
 import { SECURITY_HEADERS, staticHandler } from './static.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -37,7 +38,10 @@ await live.open();
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 let app: Handler;
-const server = createServer();
+// Long share links and ?scene= values: 64 KB instead of Node's 16 KB; longer ones are sent
+// to the app with a notice instead of a bare 431 (server/longUrl.ts).
+const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES });
+handleLongRequests(server);
 
 if (dev) {
   const { createServer: createVite } = await import('vite');

@@ -5,6 +5,7 @@ import type { ChallengeDef, Goal, GoalResult } from '../../core/challenges/types
 import type { TFn, TKey } from '../../i18n';
 import { useDocumentStore } from '../../state/documentStore';
 import { useOpsStore } from '../../state/opsStore';
+import { confirmReplace } from '../../state/replaceGuard';
 import { useUiStore } from '../../state/uiStore';
 import { Dialog } from '../classroom/Dialog';
 import { useEditorStore } from '../editor/editorStore';
@@ -72,8 +73,13 @@ function measured(r: GoalResult, t: TFn, lang: string): string | null {
   return t('challenges.measured', { value: v });
 }
 
-/** Loads a challenge: its diagram replaces the scene's (one undoable step), and the panel opens. */
-function startChallenge(c: ChallengeDef) {
+/**
+ * Loads a challenge: its diagram replaces the scene's (one undoable step), and the panel opens.
+ * Asks first when the scene's work is not safely saved (replaceGuard); "Keep my work" keeps
+ * the list open and the work as it is.
+ */
+async function startChallenge(c: ChallengeDef) {
+  if (!(await confirmReplace(c.scene, 'challenge'))) return;
   const ui = useUiStore.getState();
   ui.setScene(c.scene);
   useDocumentStore.getState().replaceTopology(c.scene, startTopology(c.start));
@@ -123,7 +129,7 @@ function ChallengeList() {
                 type="button"
                 className="btn btn--primary"
                 aria-label={t('challenges.startNamed', { title: x.title })}
-                onClick={() => startChallenge(c)}
+                onClick={() => void startChallenge(c)}
               >
                 {t('challenges.start')}
               </button>

@@ -9,8 +9,11 @@ import { SCENES, cloneTopology } from '../../core/topology/scenes';
 import type { SceneId, Topology } from '../../core/topology/types';
 import { useClassroomStore } from '../../state/classroomStore';
 import { useDocumentStore } from '../../state/documentStore';
+import { useLiveStore } from '../../state/liveStore';
+import { confirmReplace, replaceRisk } from '../../state/replaceGuard';
 import { useSimStore } from '../../state/simStore';
 import { useUiStore } from '../../state/uiStore';
+import { fitViewSoon } from './fitView';
 
 const fresh = (scene: SceneId): Topology => cloneTopology(SCENES[scene].topology);
 
@@ -33,6 +36,49 @@ function applyTraffic(traffic: { play: boolean; rps?: number } | null) {
  * got there. Returns true when the step changed the architecture (the view may need fitting).
  */
 export function showStep(lesson: Lesson, from: number | null, to: number): boolean {
+  if (from === null) {
+    const risky = scenesAtRisk(lesson, to);
+    if (risky.length > 0) {
+      void askThenShow(lesson, risky);
+      return false;
+    }
+  }
+  return applyStep(lesson, from, to);
+}
+
+/**
+ * Scenes whose work starting the lesson would replace while it is not safely saved
+ * (storage full or unavailable, unsaved edits): replaceGuard asks about those first.
+ */
+function scenesAtRisk(lesson: Lesson, to: number): SceneId[] {
+  const state = stateAt(lesson, to, fresh);
+  return scenesTouched(lesson).filter((scene) => {
+    const want = state.topologies[scene];
+    const have = useDocumentStore.getState().topologies[scene];
+    return want !== undefined && !same(have, want) && replaceRisk(scene) !== null;
+  });
+}
+
+/**
+ * Asks, scene by scene, then shows the step the lesson is on by then. "Keep my work" closes
+ * the lesson; a live-class student who keeps their work stops following the teacher (Follow
+ * brings the question back) rather than being asked again at every teacher update.
+ */
+async function askThenShow(lesson: Lesson, scenes: SceneId[]) {
+  const live = useLiveStore.getState();
+  const source = live.role === 'student' && live.following ? 'live' : 'lesson';
+  for (const scene of scenes) {
+    if (await confirmReplace(scene, source)) continue;
+    if (source === 'live') useLiveStore.setState({ following: false });
+    if (useClassroomStore.getState().lessonId === lesson.id) useClassroomStore.getState().closeLesson();
+    return;
+  }
+  const { lessonId, step } = useClassroomStore.getState();
+  if (lessonId !== lesson.id) return;
+  if (applyStep(lesson, null, Math.min(step, lesson.steps.length - 1))) fitViewSoon();
+}
+
+function applyStep(lesson: Lesson, from: number | null, to: number): boolean {
   const step = lesson.steps[to];
   if (!step) return false;
   const ui = useUiStore.getState();

@@ -32,4 +32,10 @@ describe('query parameters', () => {
     const { notices } = checkSearch(`?scene=${encodeURIComponent('\u202eevil\u0007')}`);
     expect(notices[0]!.value).toBe('evil');
   });
+
+  it('the server\'s "address too long" redirect becomes a notice and leaves the address', () => {
+    expect(checkSearch('?notice=too-long')).toEqual({ notices: [{ param: 'tooLong', value: '' }], search: '' });
+    expect(checkSearch('?lang=en&notice=too-long').search).toBe('?lang=en');
+    expect(checkSearch('?notice=other')).toEqual({ notices: [], search: '?notice=other' });
+  });
 });

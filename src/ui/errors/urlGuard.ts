@@ -11,7 +11,7 @@
 import { isLessonId } from '../../core/lessons/sections';
 import { isSceneId } from '../../core/topology/types';
 
-export type UrlProblem = 'scene' | 'lang' | 'seed' | 'lesson' | 'step' | 'join';
+export type UrlProblem = 'scene' | 'lang' | 'seed' | 'lesson' | 'step' | 'join' | 'tooLong';
 
 export interface UrlNotice {
   param: UrlProblem;
@@ -53,6 +53,11 @@ export function checkSearch(search: string): { notices: UrlNotice[]; search: str
   if (step !== null && params.has('lesson') && !isStep(step)) refuse('step', step);
   const join = params.get('join');
   if (join !== null && !isJoinCode(join)) refuse('join', join);
+  // Set by the server (server/longUrl.ts, deploy/nginx) when an address was too long to serve.
+  if (params.get('notice') === 'too-long') {
+    notices.push({ param: 'tooLong', value: '' });
+    params.delete('notice');
+  }
   const rest = params.toString();
   return { notices, search: notices.length === 0 ? search : rest ? `?${rest}` : '' };
 }
