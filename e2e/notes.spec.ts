@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from '@playwright/test';
 
 /**
@@ -26,6 +27,8 @@ test('notes window follows the stage, and its Next moves the stage', async ({ pa
   await expect(title).toHaveText('Client → Proxy → Backend');
   await expect(next).toContainText('The client never sees Django');
   await expect(notes.getByRole('timer')).toBeVisible();
+  const axe = await new AxeBuilder({ page: notes }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   // A step on the stage → the notes show it (and the one after it).
   await page.bringToFront();

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
 
 /**
@@ -20,6 +21,8 @@ test('first visit: a welcome with three starts, focus kept inside, Esc closes it
   for (const name of ['Watch a request', 'Explore Production', 'Rebuild it yourself'])
     await expect(dialog.getByRole('button', { name })).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Watch a request' })).toBeFocused();
+  const axe = await new AxeBuilder({ page }).include('dialog').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   // Focus is trapped: tabbing around never leaves the dialog.
   for (let i = 0; i < 8; i++) {
     await page.keyboard.press('Tab');
