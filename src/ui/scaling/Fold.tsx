@@ -1,4 +1,5 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
+import './fold.css';
 
 /**
  * Folding sections for the long side-panel tabs (Scaling, Deploy): a heading whose button
