@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SCENES, cloneTopology } from '../core/topology/scenes';
+import { nodeSize } from '../core/topology/containers';
 import { useDocumentStore } from './documentStore';
 
 const S = 'production' as const;
@@ -87,6 +88,22 @@ describe('document history', () => {
     expect(topo().edges.some((e) => e.source === 'gunicorn-2' && e.target === 'django-2')).toBe(
       true,
     );
+  });
+
+  it('a copied box lands beside the original, covering nothing', () => {
+    store().duplicate(S, ['app2']);
+    const t = topo();
+    const rect = (id: string) => {
+      const n = t.nodes.find((x) => x.id === id)!;
+      return { ...n.position, ...nodeSize(n) };
+    };
+    const copy = rect('server-2');
+    for (const box of t.nodes.filter((n) => n.kind === 'server' && n.id !== 'server-2')) {
+      const r = rect(box.id);
+      const apart =
+        copy.x >= r.x + r.width || r.x >= copy.x + copy.width || copy.y >= r.y + r.height || r.y >= copy.y + copy.height;
+      expect(apart, `copy covers ${box.id}`).toBe(true);
+    }
   });
 
   it('a new node dropped in a box is placed relative to it', () => {

@@ -14,7 +14,7 @@ import { SCENES, cloneTopology } from '../core/topology/scenes';
 import type { NodeParams, SceneId, TopoEdge, TopoNode, Topology, XY } from '../core/topology/types';
 import { SCENE_IDS } from '../core/topology/types';
 import { DOCUMENT_LIMITS } from '../core/export/document';
-import { NEW_BOX_SIZE, fitBoxes } from '../core/topology/containers';
+import { NEW_BOX_SIZE, fitBoxes, freeSpot, nodeSize } from '../core/topology/containers';
 import {
   attachAutosave,
   isLoadedFromStorage,
@@ -103,6 +103,26 @@ function absolute(t: Topology, id: string): XY {
     current = parentId === undefined ? undefined : t.nodes.find((n) => n.id === parentId);
   }
   return { x, y };
+}
+
+/**
+ * How far a copy of these top-level nodes moves: `offset` down and right when nothing is there,
+ * else to the nearest free spot for their bounding rectangle (never covering another node).
+ */
+function groupShift(t: Topology, group: readonly TopoNode[], offset: number): XY {
+  if (group.length === 0) return { x: offset, y: offset };
+  const rects = group.map((n) => ({ ...n.position, ...nodeSize(n) }));
+  const x = Math.min(...rects.map((r) => r.x));
+  const y = Math.min(...rects.map((r) => r.y));
+  const size = {
+    width: Math.max(...rects.map((r) => r.x + r.width)) - x,
+    height: Math.max(...rects.map((r) => r.y + r.height)) - y,
+  };
+  const spot = freeSpot(t, size, { x: x + offset, y: y + offset }, {
+    isBox: group.some((n) => n.kind === 'server'),
+    inBox: false,
+  });
+  return { x: spot.x - x, y: spot.y - y };
 }
 
 /** The ids plus every node inside them (children of removed server boxes). */
@@ -270,6 +290,9 @@ export const useDocumentStore = create<DocumentState>((set, get) => {
         rename.set(n.id, id);
       }
       const OFFSET = 32;
+      // What stands on its own (a box with what it holds, or loose components) is copied as a
+      // group to the nearest spot where it covers nothing, keeping its own layout.
+      const shift = groupShift(t, originals.filter((n) => n.parentId === undefined), OFFSET);
       const copies = originals.map((n): TopoNode => {
         const parentCopied = n.parentId !== undefined && rename.has(n.parentId);
         const copy: TopoNode = {
@@ -277,7 +300,9 @@ export const useDocumentStore = create<DocumentState>((set, get) => {
           id: rename.get(n.id) as string,
           position: parentCopied
             ? { ...n.position }
-            : { x: n.position.x + OFFSET, y: n.position.y + OFFSET },
+            : n.parentId === undefined
+              ? { x: n.position.x + shift.x, y: n.position.y + shift.y }
+              : { x: n.position.x + OFFSET, y: n.position.y + OFFSET },
         };
         if (parentCopied) copy.parentId = rename.get(n.parentId as string) as string;
         return copy;

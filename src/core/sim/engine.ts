@@ -27,29 +27,25 @@
  * Final statuses: 200 (GET), 201 (POST), errors 0 / 400 / 404 / 500 / 502 / 503 / 504.
  */
 import { CATALOG } from '../catalog/catalog';
-import { gunicornRuntime, nginxRuntime } from '../catalog/runtime';
 import type { Topology } from '../topology/types';
 import { EventQueue } from './heap';
-import { HIST_BINS, binOf, quantile } from './histogram';
-import { BEHAVIOURS } from './kinds';
-import { acquireWorker, gunicornTimeout, releaseWorker, resizePool, workerBooted, workerGone } from './kinds/gunicorn';
-import { nginxMarkUp, nginxTimeout } from './kinds/nginx';
+import { EventRing, FNV_OFFSET, FNV_PRIME } from './eventRing';
+import { answerKind, finishKind } from './kinds';
+import { acquireWorker, gunicornSetup, gunicornTimeout, releaseWorker, workerBooted, workerGone } from './kinds/gunicorn';
+import { nginxMarkUp, nginxSetup, nginxTimeout } from './kinds/nginx';
 import type { Core } from './model';
+import { Metrics, touchNode } from './metrics';
 import * as M from './model';
 import { psAdd, psDue, psFreeze, psRemove, psThaw } from './ps';
 import { Rng } from './rng';
 import {
   DEFAULT_MIX,
   OS_RESERVED_MB,
-  REQUEST_MEMORY_SHARE,
-  REQUEST_META,
   REQUEST_TYPES,
-  type LatencySummary,
   type LbMethod,
   type LoadPattern,
   type MetricsSnapshot,
   type NetworkOptions,
-  type NodeMetrics,
   type RequestType,
   type SimEvent,
   type SimNodeParams,
@@ -64,14 +60,11 @@ type Req = M.Req;
 type SimEdge = M.SimEdge;
 type SimNode = M.SimNode;
 type TransitImpl = M.TransitImpl;
-const { Call, EV_ARRIVAL, EV_BACK, EV_CPU, EV_HOP, EV_MARKUP, EV_RESTART, EV_SVC, EV_SYN, EV_TIMEOUT, KIND_CODE, K_CDN, K_DJANGO, K_GUNICORN, K_MEDIA, K_NGINX, K_POSTGRES, K_REDIS, K_RUNSERVER, K_SERVER, K_SQLITE, K_STATIC, K_USER, LOG_KINDS, L_ARRIVE, L_COMPLETE, L_DONE, L_DROP, L_ERROR, L_FAIL, L_HOP, L_KILLED, L_QUEUE, L_REJECT, L_RESPOND, L_SESSIONS, L_START, L_SYNDROP, L_TIMEOUT, N_BUCKETS, PH_PROXY, Req, S_BACK, S_DEAD, S_QUEUED, S_SERVICE, S_SYN, S_WAIT, SimEdge, SimNode, TM_CONNECT, TM_READ, TransitImpl, T_PAGE, T_STATIC, T_UPLOAD, isError } = M;
+const { Call, EV_ARRIVAL, EV_BACK, EV_CPU, EV_HOP, EV_MARKUP, EV_RESTART, EV_SVC, EV_SYN, EV_TIMEOUT, KIND_CODE, K_CDN, K_DJANGO, K_GUNICORN, K_MEDIA, K_NGINX, K_POSTGRES, K_REDIS, K_RUNSERVER, K_SERVER, K_SQLITE, K_STATIC, K_USER, L_ARRIVE, L_COMPLETE, L_DONE, L_DROP, L_ERROR, L_FAIL, L_HOP, L_KILLED, L_QUEUE, L_REJECT, L_RESPOND, L_SESSIONS, L_START, L_SYNDROP, L_TIMEOUT, PH_PROXY, Req, S_BACK, S_DEAD, S_QUEUED, S_SERVICE, S_SYN, S_WAIT, SimEdge, SimNode, TM_CONNECT, TM_READ, TransitImpl, T_PAGE, T_STATIC, T_UPLOAD, isError } = M;
 
 
 const LB_CODE: Record<LbMethod, number> = { round_robin: 0, least_conn: 1, ip_hash: 2 };
 
-const MAX_STATUS_SLOTS = 16;
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 /** Linux tcp_syn_retries: a dropped connection attempt is retried 6 times (1, 2, 4 … 32 s apart). */
 const SYN_RETRIES = 6;
 const SYN_RTO_MS = 1000;
@@ -81,9 +74,6 @@ function fnv(h: number, word: number): number {
   return Math.imul(h ^ (word | 0), FNV_PRIME);
 }
 
-const F64 = new Float64Array(1);
-const U32 = new Uint32Array(F64.buffer);
-
 export class Simulation implements Core {
   private topology: Topology;
   private readonly seedValue: number;
@@ -91,10 +81,11 @@ export class Simulation implements Core {
   private pattern: LoadPattern = { kind: 'steady' };
   private patternT0 = 0;
   private rMax = 0;
+  /** Replayed arrival times (SimOptions.arrivalTimes), null: Poisson. */
+  private readonly trace: Float64Array | null;
+  private traceNext = 0;
   private mixCum = new Float64Array(4);
   private readonly net: Required<NetworkOptions>;
-  private readonly logCap: number;
-  private readonly bucketMs: number;
 
   /** @internal */
   readonly rng: Rng;
@@ -111,44 +102,14 @@ export class Simulation implements Core {
   private nextReqId = 1;
   private events = 0;
 
-  // Counters.
-  private arrived = 0;
-  private completed = 0;
-  private errored = 0;
-  private leaked = 0;
-  private inFlight = 0;
-  private inFlightArea = 0;
-  private inFlightLastT = 0;
-  private latSum = 0;
-  private latMax = 0;
-  private readonly histAll = new Float64Array(HIST_BINS);
-  private readonly statusAll = new Float64Array(MAX_STATUS_SLOTS);
-  private statusSlots = new Map<number, number>();
-  private slotStatus: number[] = [];
-
-  // Window buckets.
-  private curBucket = 0;
-  private nextBucketT = 0;
-  private readonly bOk = new Float64Array(N_BUCKETS);
-  private readonly bErr = new Float64Array(N_BUCKETS);
-  private readonly bLatSum = new Float64Array(N_BUCKETS);
-  private readonly bMax = new Float64Array(N_BUCKETS);
-  private readonly bHist = new Uint32Array(N_BUCKETS * HIST_BINS);
-  private readonly bStatus = new Float64Array(N_BUCKETS * MAX_STATUS_SLOTS);
-  private readonly tmpHist = new Float64Array(HIST_BINS);
+  /** Counts, latency histograms, the sliding window (metrics.ts). */
+  private readonly stats: Metrics;
+  /** The event stream: hash, ring, listeners (eventRing.ts). */
+  private readonly stream: EventRing;
 
   // Transits.
   private readonly trActive: TransitImpl[] = [];
   private readonly trPool: TransitImpl[] = [];
-
-  // Event stream.
-  private hash = FNV_OFFSET;
-  private emitted = 0;
-  private capture = false;
-  private captured: SimEvent | null = null;
-  private readonly listeners = new Set<(e: SimEvent) => void>();
-  private ring: SimEvent[] = [];
-  private ringHead = 0;
 
   constructor(topology: Topology, options: SimOptions) {
     this.topology = topology;
@@ -159,10 +120,11 @@ export class Simulation implements Core {
       lanMs: options.lanMs ?? options.network?.lanMs ?? 1,
       localMs: options.network?.localMs ?? 0.2,
     };
-    this.logCap = Math.max(0, Math.floor(options.eventLog ?? 200));
-    this.bucketMs = Math.max(1, options.windowMs ?? 5000) / N_BUCKETS;
+    this.stream = new EventRing(Math.max(0, Math.floor(options.eventLog ?? 200)));
+    this.stats = new Metrics(options.windowMs ?? 5000);
     this.setMixInternal(options.mix);
     if (options.pattern) this.pattern = normalisePattern(options.pattern);
+    this.trace = options.arrivalTimes ? Float64Array.from(options.arrivalTimes) : null;
     this.rng = new Rng(options.seed);
     this.init();
   }
@@ -181,12 +143,12 @@ export class Simulation implements Core {
 
   /** FNV-1a hash (uint32) of every SimEvent emitted since t = 0. */
   get eventHash(): number {
-    return this.hash >>> 0;
+    return this.stream.hash >>> 0;
   }
 
   /** Number of SimEvents emitted since t = 0. */
   get eventCount(): number {
-    return this.emitted;
+    return this.stream.emitted;
   }
 
   /** Process every event up to and including simulated time tMs; the clock ends at tMs. */
@@ -197,7 +159,7 @@ export class Simulation implements Core {
       this.dispatch();
     }
     if (tMs > this._now) {
-      if (tMs >= this.nextBucketT) this.rollTo(tMs);
+      if (tMs >= this.stats.nextBucketT) this.stats.rollTo(tMs, this.nodes);
       this._now = tMs;
     }
   }
@@ -208,21 +170,23 @@ export class Simulation implements Core {
    */
   step(): SimEvent | null {
     const q = this.q;
-    this.captured = null;
+    const stream = this.stream;
+    stream.captured = null;
     while (q.size > 0) {
-      this.capture = true;
+      stream.capture = true;
       q.pop();
       this.dispatch();
-      if (this.captured !== null) break;
+      if (stream.captured !== null) break;
     }
-    this.capture = false;
-    const ev = this.captured;
-    this.captured = null;
+    stream.capture = false;
+    const ev = stream.captured;
+    stream.captured = null;
     return ev;
   }
 
   setRps(rps: number): void {
     this.rps = Math.max(0, Number.isFinite(rps) ? rps : 0);
+    if (this.trace !== null) return;
     this.arrTok++;
     this.arrPending = false;
     this.scheduleArrival();
@@ -232,6 +196,7 @@ export class Simulation implements Core {
   setLoadPattern(pattern: LoadPattern): void {
     this.pattern = normalisePattern(pattern);
     this.patternT0 = this._now;
+    if (this.trace !== null) return;
     this.arrTok++;
     this.arrPending = false;
     this.scheduleArrival();
@@ -300,17 +265,12 @@ export class Simulation implements Core {
 
   /** Listen to every SimEvent; returns an unsubscribe function. */
   onEvent(listener: (e: SimEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
+    return this.stream.listen(listener);
   }
 
   /** The last SimEvents (up to options.eventLog), oldest first. */
   recentEvents(): SimEvent[] {
-    const n = this.ring.length;
-    if (n < this.logCap) return this.ring.slice();
-    return [...this.ring.slice(this.ringHead), ...this.ring.slice(0, this.ringHead)];
+    return this.stream.recent();
   }
 
   /** Queue waiting time at a node since t = 0 (total over requests that started there). */
@@ -324,106 +284,9 @@ export class Simulation implements Core {
   metrics(now: number = this._now): MetricsSnapshot {
     if (now > this._now) this.advanceTo(now);
     const t = this._now;
-    if (t >= this.nextBucketT) this.rollTo(t);
-    const bucketMs = this.bucketMs;
-    const firstBucket = this.curBucket - N_BUCKETS + 1;
-    const windowStart = Math.max(0, firstBucket * bucketMs);
-    const windowMs = t - windowStart;
-
-    // Requests in the window.
-    const hist = this.tmpHist;
-    hist.fill(0);
-    let ok = 0;
-    let err = 0;
-    let latSum = 0;
-    let max = 0;
-    const errs: Record<string, number> = {};
-    for (let b = Math.max(0, firstBucket); b <= this.curBucket; b++) {
-      const s = b % N_BUCKETS;
-      ok += this.bOk[s]!;
-      err += this.bErr[s]!;
-      latSum += this.bLatSum[s]!;
-      if (this.bMax[s]! > max) max = this.bMax[s]!;
-      const base = s * HIST_BINS;
-      for (let i = 0; i < HIST_BINS; i++) hist[i]! += this.bHist[base + i]!;
-      for (let k = 0; k < this.slotStatus.length; k++) {
-        const c = this.bStatus[s * MAX_STATUS_SLOTS + k]!;
-        if (c > 0) {
-          const key = String(this.slotStatus[k]);
-          errs[key] = (errs[key] ?? 0) + c;
-        }
-      }
-    }
-    const nWin = ok + err;
-    const errsAll: Record<string, number> = {};
-    for (let k = 0; k < this.slotStatus.length; k++) {
-      const c = this.statusAll[k]!;
-      if (c > 0) errsAll[String(this.slotStatus[k])] = c;
-    }
-    const finished = this.completed + this.errored;
-
-    const nodes: Record<string, NodeMetrics> = {};
-    const snapSlot = ((firstBucket % N_BUCKETS) + N_BUCKETS) % N_BUCKETS;
-    for (const n of this.nodes) {
-      const dt = t - n.lastT;
-      const busyArea = n.busyArea + n.active * dt;
-      const qArea = n.qArea + n.qLen * dt;
-      const cpuArea = n.cpuArea + Math.min(n.cpuBusy, n.cores) * dt;
-      const useSnap = firstBucket >= 0 && firstBucket * bucketMs >= n.createdAt;
-      const start = Math.max(windowStart, n.createdAt);
-      const span = t - start;
-      const wBusy = busyArea - (useSnap ? n.snapBusy[snapSlot]! : 0);
-      const wQ = qArea - (useSnap ? n.snapQ[snapSlot]! : 0);
-      const wCpu = cpuArea - (useSnap ? n.snapCpu[snapSlot]! : 0);
-      const isBox = n.k === K_SERVER;
-      const capacity = isBox ? n.cores : n.slotted && Number.isFinite(n.conc) ? n.conc : null;
-      const busyAvg = span > 0 ? (isBox ? wCpu : wBusy) / span : 0;
-      nodes[n.id] = {
-        id: n.id,
-        kind: n.kind,
-        queue: n.qLen,
-        busy: isBox ? n.cpuBusy : n.active,
-        capacity,
-        utilisation: capacity !== null && capacity > 0 ? busyAvg / capacity : null,
-        busyAvg,
-        queueAvg: span > 0 ? wQ / span : 0,
-        served: n.served,
-        started: n.started,
-        rejected: n.rejected,
-        meanWaitMs: n.started > 0 ? n.waitSum / n.started : 0,
-        up: n.up,
-        killed: n.killed,
-        dropped: n.dropped,
-        timedOut: n.timedOut,
-        recycled: n.recycled,
-        memoryMb: isBox ? n.memMb : null,
-        memoryUsedMb: isBox ? memUsed(n) : null,
-        draining: n.draining,
-      };
-    }
-
-    return {
-      t,
-      windowMs,
-      offeredRps: this.offeredRps(t),
-      arrived: this.arrived,
-      completed: this.completed,
-      errored: this.errored,
-      tracebacks: this.leaked,
-      inFlight: this.inFlight,
-      throughput: windowMs > 0 ? (nWin * 1000) / windowMs : 0,
-      latency: summary(hist, nWin, latSum, max),
-      errorsByStatus: errs,
-      windowCompleted: ok,
-      windowErrored: err,
-      totals: {
-        throughput: t > 0 ? (finished * 1000) / t : 0,
-        latency: summary(this.histAll, finished, this.latSum, this.latMax),
-        errorsByStatus: errsAll,
-        meanInFlight: t > 0 ? (this.inFlightArea + this.inFlight * (t - this.inFlightLastT)) / t : 0,
-      },
-      nodes,
-    };
+    const stats = this.stats;
+    if (t >= stats.nextBucketT) stats.rollTo(t, this.nodes);
+    return stats.snapshot(t, this.nodes, this.offeredRps(t));
   }
 
   // ───────────────────────────── setup ─────────────────────────────
@@ -452,39 +315,15 @@ export class Simulation implements Core {
     this.patternT0 = 0;
     this.arrTok = 0;
     this.arrPending = false;
+    this.traceNext = 0;
     this.nextReqId = 1;
     this.events = 0;
-    this.arrived = 0;
-    this.completed = 0;
-    this.errored = 0;
-    this.leaked = 0;
     this.sysReqs.clear();
-    this.dueBuf.length = 0;
-    this.inFlight = 0;
-    this.inFlightArea = 0;
-    this.inFlightLastT = 0;
-    this.latSum = 0;
-    this.latMax = 0;
-    this.histAll.fill(0);
-    this.statusAll.fill(0);
-    this.statusSlots.clear();
-    this.slotStatus = [];
-    this.curBucket = 0;
-    this.nextBucketT = this.bucketMs;
-    this.bOk.fill(0);
-    this.bErr.fill(0);
-    this.bLatSum.fill(0);
-    this.bMax.fill(0);
-    this.bHist.fill(0);
-    this.bStatus.fill(0);
+    this.dueBuf.fill(null);
+    this.stats.reset();
     for (const tr of this.trActive) this.trPool.push(tr);
     this.trActive.length = 0;
-    this.hash = FNV_OFFSET;
-    this.emitted = 0;
-    this.capture = false;
-    this.captured = null;
-    this.ring = [];
-    this.ringHead = 0;
+    this.stream.reset();
     this.build(true);
   }
 
@@ -570,52 +409,12 @@ export class Simulation implements Core {
       n.timeout = Infinity;
       const oldConc = n.conc;
       switch (n.k) {
-        case K_GUNICORN: {
-          const rt = gunicornRuntime(tn);
-          // Gunicorn's rule of thumb (2 × cores + 1) unless the workers were set.
-          const dflt = n.box ? 2 * n.box.cores + 1 : (cap.concurrency ?? 1);
-          const workers = Math.max(1, Math.floor(p.workers ?? p.concurrency ?? dflt));
-          const perProc =
-            p.workerClass === 'gthread'
-              ? Math.max(1, Math.floor(p.threads ?? 4))
-              : p.workerClass === 'async'
-                ? Math.max(1, Math.floor(p.workerConnections ?? 1000))
-                : 1;
-          n.workers = workers;
-          n.perProc = perProc;
-          n.slotted = true;
-          n.conc = workers * perProc;
-          n.backlog = rt.backlog;
-          n.timeout = rt.timeoutS > 0 ? rt.timeoutS * 1000 : Infinity;
-          n.bootMs = rt.bootMs;
-          n.maxRequests = Math.floor(rt.maxRequests);
-          n.maxJitter = Math.floor(rt.maxRequestsJitter);
-          resizePool(this, n);
-          n.idleMem = Math.max(0, p.workerMemoryMb ?? cap.memoryPerProcessMb ?? 0);
-          n.reqMem = n.idleMem * REQUEST_MEMORY_SHARE;
-          const mb = n.box;
-          n.memBox = mb;
-          if (mb !== null) {
-            n.procBusy = Math.max(0, Math.ceil((n.active - n.restarting) / perProc));
-            mb.memIdle += workers * n.idleMem;
-            mb.memDead += n.restarting * n.idleMem;
-            mb.memBusy += n.procBusy * n.reqMem;
-          }
+        case K_GUNICORN:
+          gunicornSetup(this, n, tn, p);
           break;
-        }
-        case K_NGINX: {
-          const rt = nginxRuntime(tn);
-          n.slotted = true;
-          n.conc = Math.max(1, Math.floor(p.concurrency ?? cap.concurrency ?? 1));
-          n.backlog = Math.max(0, p.backlog ?? 511);
-          n.connectMs = rt.connectTimeoutS * 1000;
-          n.readMs = rt.readTimeoutS > 0 ? rt.readTimeoutS * 1000 : Infinity;
-          n.maxFails = Math.floor(rt.maxFails);
-          n.failMs = rt.failTimeoutS * 1000;
-          n.tries = Math.floor(rt.nextUpstreamTries);
-          n.nextUpstreamMs = rt.nextUpstreamTimeoutS > 0 ? rt.nextUpstreamTimeoutS * 1000 : Infinity;
+        case K_NGINX:
+          nginxSetup(n, tn, p);
           break;
-        }
         case K_RUNSERVER:
           // Threaded: a thread per connection (no worker limit), one process (the GIL, below).
           n.slotted = true;
@@ -737,7 +536,7 @@ export class Simulation implements Core {
     const q = this.q;
     const t = q.time;
     this.events++;
-    if (t >= this.nextBucketT) this.rollTo(t);
+    if (t >= this.stats.nextBucketT) this.stats.rollTo(t, this.nodes);
     this._now = t;
     const o = q.obj;
     switch (q.kind) {
@@ -754,13 +553,22 @@ export class Simulation implements Core {
         this.onBack(o as Call);
         break;
       case EV_CPU:
-        if (q.tok === (o as SimNode).psTok) this.onCpu(o as SimNode);
+        if (q.tok === (o as SimNode).psTok) {
+          (o as SimNode).psEv = -1;
+          this.onCpu(o as SimNode);
+        }
         break;
       case EV_TIMEOUT:
-        if (q.tok === (o as Call).tok) this.onTimeout(o as Call);
+        if (q.tok === (o as Call).tok) {
+          (o as Call).ev = -1;
+          this.onTimeout(o as Call);
+        }
         break;
       case EV_SYN:
-        if (q.tok === (o as Call).tok) this.onSyn(o as Call);
+        if (q.tok === (o as Call).tok) {
+          (o as Call).ev = -1;
+          this.onSyn(o as Call);
+        }
         break;
       case EV_RESTART:
         workerBooted(this, o as SimNode, q.tok);
@@ -772,6 +580,13 @@ export class Simulation implements Core {
   }
 
   private scheduleArrival(): void {
+    const trace = this.trace;
+    if (trace !== null) {
+      if (this.arrPending || this.users.length === 0 || this.traceNext >= trace.length) return;
+      this.arrPending = true;
+      this.q.push(Math.max(this._now, trace[this.traceNext++]!), EV_ARRIVAL, null, this.arrTok);
+      return;
+    }
     const p = this.pattern;
     // A varying rate is drawn by thinning: candidates at the peak rate, each kept with
     // probability rate(t) / peak (an exact non-homogeneous Poisson process).
@@ -787,7 +602,7 @@ export class Simulation implements Core {
     const users = this.users;
     if (users.length === 0) return;
     const rng = this.rng;
-    if (this.pattern.kind !== 'steady' && rng.next() * this.rMax >= this.offeredRps(this._now)) return;
+    if (this.trace === null && this.pattern.kind !== 'steady' && rng.next() * this.rMax >= this.offeredRps(this._now)) return;
     const user = users.length === 1 ? users[0]! : users[rng.int(users.length)]!;
     const u = rng.next();
     const cum = this.mixCum;
@@ -795,10 +610,7 @@ export class Simulation implements Core {
     const client = rng.nextU32() & 0xffff;
     const now = this._now;
     const req = new Req(this.nextReqId++, tc, REQUEST_TYPES[tc]!, user, client, now);
-    this.arrived++;
-    this.inFlightArea += this.inFlight * (now - this.inFlightLastT);
-    this.inFlightLastT = now;
-    this.inFlight++;
+    this.stats.arrive(now);
     this.emit(L_ARRIVE, req, user, null, null, -1, -1);
     const root = new Call(req, user, null, null);
     root.state = S_WAIT;
@@ -861,8 +673,8 @@ export class Simulation implements Core {
     if (p !== null && p.timer === TM_CONNECT && p.child === c) {
       p.timer = TM_READ;
       const read = p.node.readMs;
-      if (read < Infinity) this.q.push(this._now + read, EV_TIMEOUT, p, ++p.tok);
-      else p.tok++;
+      this.newTok(p);
+      if (read < Infinity) p.ev = this.q.push(this._now + read, EV_TIMEOUT, p, p.tok);
     }
   }
 
@@ -876,13 +688,14 @@ export class Simulation implements Core {
     if (p !== null && p.timer === TM_READ && p.child === c && c.syn === 1) {
       // NGINX is still connecting: proxy_connect_timeout runs, not the read timeout.
       p.timer = TM_CONNECT;
-      this.q.push(Math.max(this._now, p.sentAt + p.node.connectMs), EV_TIMEOUT, p, ++p.tok);
+      this.newTok(p);
+      p.ev = this.q.push(Math.max(this._now, p.sentAt + p.node.connectMs), EV_TIMEOUT, p, p.tok);
     }
     if (c.syn > SYN_RETRIES) {
       this.answer(c, 0, false); // connect() gives up: ETIMEDOUT
       return;
     }
-    this.q.push(this._now + SYN_RTO_MS * 2 ** (c.syn - 1), EV_SYN, c, c.tok);
+    c.ev = this.q.push(this._now + SYN_RTO_MS * 2 ** (c.syn - 1), EV_SYN, c, c.tok);
   }
 
   private onSyn(c: Call): void {
@@ -948,22 +761,21 @@ export class Simulation implements Core {
     }
   }
 
-  private readonly dueBuf: Call[] = [];
+  private readonly dueBuf: (Call | null)[] = [];
 
   private onCpu(n: SimNode): void {
     const due = this.dueBuf;
-    const from = due.length;
-    psDue(this, n, due);
-    const to = due.length;
-    for (let i = from; i < to; i++) {
+    // Only the event loop calls this (never re-entered), so the buffer starts empty.
+    const to = psDue(this, n, due);
+    for (let i = 0; i < to; i++) {
       const c = due[i]!;
+      due[i] = null;
       if (c.state === S_DEAD) continue;
       if (c.ioLeft > 0) {
         this.q.push(this._now + c.ioLeft, EV_SVC, c, 0);
         c.ioLeft = 0;
       } else this.onSvc(c);
     }
-    due.length = from;
   }
 
   private onSvc(c: Call): void {
@@ -978,7 +790,7 @@ export class Simulation implements Core {
       this.respond(c, 0);
       return;
     }
-    BEHAVIOURS[n.k]!.finish(this, c);
+    finishKind(this, c);
   }
 
   /** A response reached the caller's node. */
@@ -1010,7 +822,7 @@ export class Simulation implements Core {
       this.respond(p, 0);
       return;
     }
-    BEHAVIOURS[n.k]!.answer(this, p, status, cacheHit, child);
+    answerKind(this, p, status, cacheHit, child);
   }
 
   private onTimeout(c: Call): void {
@@ -1080,7 +892,8 @@ export class Simulation implements Core {
     this.q.push(t1, EV_HOP, child, 0);
     if (timeout < Infinity) {
       c.svcStart = this._now;
-      this.q.push(this._now + timeout, EV_TIMEOUT, c, ++c.tok);
+      this.newTok(c);
+      c.ev = this.q.push(this._now + timeout, EV_TIMEOUT, c, c.tok);
     }
   }
 
@@ -1094,11 +907,27 @@ export class Simulation implements Core {
     this.q.push(t, ev, obj, tok);
   }
 
+  /** @internal */
+  scheduleCpu(n: SimNode, t: number): void {
+    const q = this.q;
+    if (n.psEv >= 0) q.cancel(n.psEv);
+    n.psEv = q.push(t, EV_CPU, n, ++n.psTok);
+  }
+
+  /** Makes c's pending timer or SYN retransmit stale, and takes it out of the queue. */
+  private newTok(c: Call): void {
+    c.tok++;
+    if (c.ev >= 0) {
+      this.q.cancel(c.ev);
+      c.ev = -1;
+    }
+  }
+
   /** @internal Cancels c (its worker was killed): its CPU job, its I/O wait, its child's answer. */
   abandon(c: Call): void {
     if (c.state === S_DEAD) return;
     if (c.psIdx >= 0) psRemove(this, c);
-    c.tok++;
+    this.newTok(c);
     const ch = c.child;
     if (ch !== null) {
       ch.edge!.conns--;
@@ -1130,7 +959,7 @@ export class Simulation implements Core {
   private answer(c: Call, status: number, count: boolean): void {
     const n = c.node;
     c.status = status;
-    c.tok++;
+    this.newTok(c);
     c.state = S_BACK;
     if (count) n.served++;
     if (status >= 400 && n.debug && n.k === K_DJANGO) c.req.leak = true;
@@ -1181,43 +1010,10 @@ export class Simulation implements Core {
     if (req.done) return;
     req.done = true;
     const now = this._now;
-    this.inFlightArea += this.inFlight * (now - this.inFlightLastT);
-    this.inFlightLastT = now;
-    this.inFlight--;
     const lat = now - req.t0;
-    const slot = this.curBucket % N_BUCKETS;
-    const bin = binOf(lat);
-    this.histAll[bin]!++;
-    this.bHist[slot * HIST_BINS + bin]!++;
-    this.latSum += lat;
-    this.bLatSum[slot]! += lat;
-    if (lat > this.latMax) this.latMax = lat;
-    if (lat > this.bMax[slot]!) this.bMax[slot] = lat;
-    if (isError(status)) {
-      this.errored++;
-      if (req.leak) this.leaked++;
-      this.bErr[slot]!++;
-      const k = this.statusSlot(status);
-      if (k >= 0) {
-        this.statusAll[k]!++;
-        this.bStatus[slot * MAX_STATUS_SLOTS + k]!++;
-      }
-      this.emit(L_ERROR, req, req.user, null, null, status, lat);
-    } else {
-      this.completed++;
-      this.bOk[slot]!++;
-      this.emit(L_COMPLETE, req, req.user, null, null, status, lat);
-    }
-  }
-
-  private statusSlot(status: number): number {
-    const k = this.statusSlots.get(status);
-    if (k !== undefined) return k;
-    if (this.slotStatus.length >= MAX_STATUS_SLOTS) return -1;
-    const slot = this.slotStatus.length;
-    this.slotStatus.push(status);
-    this.statusSlots.set(status, slot);
-    return slot;
+    const error = isError(status);
+    this.stats.finish(now, lat, status, error, req.leak);
+    this.emit(error ? L_ERROR : L_COMPLETE, req, req.user, null, null, status, lat);
   }
 
   // ───────────────────────────── queues ─────────────────────────────
@@ -1257,42 +1053,7 @@ export class Simulation implements Core {
 
   /** @internal Bring a node's time integrals up to now (call before changing active / qLen / cpuBusy). */
   touch(n: SimNode): void {
-    const dt = this._now - n.lastT;
-    if (dt > 0) {
-      n.busyArea += n.active * dt;
-      n.qArea += n.qLen * dt;
-      if (n.cpuBusy > 0) n.cpuArea += (n.cpuBusy < n.cores ? n.cpuBusy : n.cores) * dt;
-      n.lastT = this._now;
-    }
-  }
-
-  /** Move the window buckets forward so that the current one contains t. */
-  private rollTo(t: number): void {
-    const bms = this.bucketMs;
-    const target = Math.floor(t / bms);
-    if (target - this.curBucket > N_BUCKETS + 1) {
-      // A long quiet gap: skip buckets nobody will read.
-      this.curBucket = target - N_BUCKETS - 1;
-      this.nextBucketT = (this.curBucket + 1) * bms;
-    }
-    while (this.curBucket < target) {
-      const boundary = this.nextBucketT;
-      this.curBucket++;
-      this.nextBucketT = (this.curBucket + 1) * bms;
-      const s = this.curBucket % N_BUCKETS;
-      this.bOk[s] = 0;
-      this.bErr[s] = 0;
-      this.bLatSum[s] = 0;
-      this.bMax[s] = 0;
-      this.bHist.fill(0, s * HIST_BINS, (s + 1) * HIST_BINS);
-      this.bStatus.fill(0, s * MAX_STATUS_SLOTS, (s + 1) * MAX_STATUS_SLOTS);
-      for (const n of this.nodes) {
-        const dt = boundary - n.lastT;
-        n.snapBusy[s] = n.busyArea + n.active * dt;
-        n.snapQ[s] = n.qArea + n.qLen * dt;
-        n.snapCpu[s] = n.cpuArea + Math.min(n.cpuBusy, n.cores) * dt;
-      }
-    }
+    touchNode(n, this._now);
   }
 
   // ───────────────────────────── transits and events ─────────────────────────────
@@ -1347,68 +1108,8 @@ export class Simulation implements Core {
     status: number,
     dur: number,
   ): void {
-    let h = this.hash;
-    F64[0] = this._now;
-    h = Math.imul(h ^ U32[0]!, FNV_PRIME);
-    h = Math.imul(h ^ U32[1]!, FNV_PRIME);
-    h = Math.imul(h ^ kind, FNV_PRIME);
-    h = Math.imul(h ^ req.id, FNV_PRIME);
-    h = Math.imul(h ^ req.t, FNV_PRIME);
-    h = Math.imul(h ^ (node !== null ? node.idx : -1), FNV_PRIME);
-    h = Math.imul(h ^ (from !== null ? from.idx : -1), FNV_PRIME);
-    h = Math.imul(h ^ (to !== null ? to.idx : -1), FNV_PRIME);
-    h = Math.imul(h ^ status, FNV_PRIME);
-    this.hash = h;
-    const seq = this.emitted++;
-    if (this.capture) {
-      this.capture = false;
-      this.captured = this.makeEvent(seq, kind, req, node, from, to, status, dur);
-    }
-    if (this.logCap > 0 || this.listeners.size > 0) {
-      const ev = this.makeEvent(seq, kind, req, node, from, to, status, dur);
-      if (this.logCap > 0) {
-        if (this.ring.length < this.logCap) this.ring.push(ev);
-        else {
-          this.ring[this.ringHead] = ev;
-          this.ringHead = (this.ringHead + 1) % this.logCap;
-        }
-      }
-      for (const l of this.listeners) l(ev);
-    }
+    this.stream.emit(this._now, kind, req, node, from, to, status, dur);
   }
-
-  private makeEvent(
-    seq: number,
-    kind: number,
-    req: Req,
-    node: SimNode | null,
-    from: SimNode | null,
-    to: SimNode | null,
-    status: number,
-    dur: number,
-  ): SimEvent {
-    const meta = REQUEST_META[req.type];
-    const ev: SimEvent = {
-      seq,
-      t: this._now,
-      kind: LOG_KINDS[kind]!,
-      reqId: req.id,
-      type: req.type,
-      method: meta.method,
-      path: meta.path,
-    };
-    if (node !== null) ev.node = node.id;
-    if (from !== null) ev.from = from.id;
-    if (to !== null) ev.to = to.id;
-    if (status >= 0) ev.status = status;
-    if (dur >= 0) ev.durationMs = dur;
-    if (kind === L_ERROR && req.leak) ev.traceback = true;
-    return ev;
-  }
-}
-
-function memUsed(box: SimNode): number {
-  return box.memIdle - box.memDead + box.memBusy;
 }
 
 /** Clamps a load pattern's numbers to sane ranges. */
@@ -1436,16 +1137,6 @@ function nonNeg(v: unknown, dflt: number): number {
 
 function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
-}
-
-function summary(hist: ArrayLike<number>, n: number, sum: number, max: number): LatencySummary {
-  return {
-    mean: n > 0 ? sum / n : 0,
-    p50: quantile(hist, n, 0.5, max),
-    p95: quantile(hist, n, 0.95, max),
-    p99: quantile(hist, n, 0.99, max),
-    max,
-  };
 }
 
 /** FNV-1a (32-bit) of a string; handy for hashing exported event logs. */

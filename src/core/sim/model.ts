@@ -234,6 +234,8 @@ export class SimNode {
   psLastT = 0;
   psTok = 0;
   psNextT = Infinity;
+  /** Slot of its pending EV_CPU in the event queue (−1: none), cancelled when rescheduled. */
+  psEv = -1;
   /** Server box: its CPU-using processes. */
   members: SimNode[] = [];
   // Routing, rebuilt with the topology.
@@ -313,7 +315,10 @@ export class Call {
   state = S_TRAVEL;
   phase = PH_NONE;
   step = 0;
+  /** Token of its timer / SYN retransmit: bumping it makes the pending one stale (see `ev`). */
   tok = 0;
+  /** Slot of its pending token-checked event (timer or SYN) in the event queue, −1: none. */
+  ev = -1;
   status = 0;
   tArrive = 0;
   holdsSlot = false;
@@ -374,6 +379,8 @@ export interface Core {
   callChild(c: Call, e: SimEdge, phase: number, timeout: number): void;
   emit(kind: number, req: Req, node: SimNode | null, from: SimNode | null, to: SimNode | null, status: number, dur: number): void;
   schedule(t: number, ev: number, obj: Call | SimNode | SimEdge, tok: number): void;
+  /** Schedules n's next processor-sharing event (EV_CPU), cancelling the pending one. */
+  scheduleCpu(n: SimNode, t: number): void;
   /** Cancels c and everything below it (its worker was killed): no answer will come. */
   abandon(c: Call): void;
   /** Bring a node's time integrals up to now (before changing active / qLen / cpuBusy). */

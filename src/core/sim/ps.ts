@@ -9,14 +9,9 @@
  *
  * Each node keeps a virtual clock V that advances at its per-job rate; a job needing w ms of
  * CPU ends when V reaches V₀ + w. Jobs sit in a min-heap by that finish mark, so a change of
- * load costs O(log n) and one timer per node (EV_CPU, stale ones skipped by token).
+ * load costs O(log n) and one timer per node (EV_CPU; the engine cancels the old one).
  */
 import type { Call, Core, SimNode } from './model';
-import * as M from './model';
-
-// Read once: module bindings are getters under some loaders (tsx), and these are read in the hot loop.
-const { EV_CPU } = M;
-
 
 const EPS = 1e-9;
 
@@ -32,10 +27,11 @@ function rateOf(n: SimNode): number {
   return r;
 }
 
-/** The nodes whose rate changes together with n's (its box's CPU users). */
+/** The nodes whose rate changes together with n's: its box's CPU users (none without a box). */
+const NO_GROUP: readonly SimNode[] = [];
 function group(n: SimNode): readonly SimNode[] {
   const box = n.box;
-  return box !== null && !n.removed ? box.members : [n];
+  return box !== null && !n.removed ? box.members : NO_GROUP;
 }
 
 function advance(n: SimNode, now: number): void {
@@ -58,7 +54,7 @@ function reschedule(core: Core, n: SimNode): void {
   const t = core.now + (left > 0 ? left / r : 0);
   if (t !== n.psNextT) {
     n.psNextT = t;
-    core.schedule(t, EV_CPU, n, ++n.psTok);
+    core.scheduleCpu(n, t);
   }
 }
 
@@ -138,13 +134,9 @@ export function psAdd(core: Core, c: Call, work: number): void {
   rescheduleGroup(core, g, n);
 }
 
-/** Takes c off its node's CPU before its work is done (its worker was killed). */
-export function psRemove(core: Core, c: Call): void {
-  if (c.psIdx < 0) return;
-  const n = c.node;
-  const g = group(n);
-  advanceGroup(g, n, core.now);
-  removeAt(n.psHeap, c.psIdx);
+/** c leaves its node's CPU heap h and its box's count of busy processes. */
+function leave(core: Core, h: Call[], c: Call): void {
+  removeAt(h, c.psIdx);
   c.psIdx = -1;
   const box = c.cpuBox;
   if (box !== null) {
@@ -152,28 +144,32 @@ export function psRemove(core: Core, c: Call): void {
     box.cpuBusy--;
     c.cpuBox = null;
   }
+}
+
+/** Takes c off its node's CPU before its work is done (its worker was killed). */
+export function psRemove(core: Core, c: Call): void {
+  if (c.psIdx < 0) return;
+  const n = c.node;
+  const g = group(n);
+  advanceGroup(g, n, core.now);
+  leave(core, n.psHeap, c);
   rescheduleGroup(core, g, n);
 }
 
-/** The node's CPU timer fired: returns the jobs whose work is done (in finish order). */
-export function psDue(core: Core, n: SimNode, out: Call[]): void {
+/** The node's CPU timer fired: puts the jobs whose work is done in out[0…] (in finish order), returns how many. */
+export function psDue(core: Core, n: SimNode, out: (Call | null)[]): number {
   const g = group(n);
   advanceGroup(g, n, core.now);
   n.psNextT = Infinity;
   const h = n.psHeap;
+  let k = 0;
   while (h.length > 0 && h[0]!.vEnd - n.psV <= EPS * (1 + Math.abs(n.psV))) {
     const c = h[0]!;
-    removeAt(h, 0);
-    c.psIdx = -1;
-    const box = c.cpuBox;
-    if (box !== null) {
-      core.touch(box);
-      box.cpuBusy--;
-      c.cpuBox = null;
-    }
-    out.push(c);
+    leave(core, h, c);
+    out[k++] = c;
   }
   rescheduleGroup(core, g, n);
+  return k;
 }
 
 /** Brings every node's virtual clock to now with its old rate (before the topology changes). */

@@ -112,6 +112,13 @@ export interface SimOptions {
   windowMs?: number;
   /** How the load changes over time (default steady). */
   pattern?: LoadPattern;
+  /**
+   * Replay these arrival times (simulated ms, ascending) instead of drawing a Poisson
+   * process: one request each, then none. rps, the load pattern and setRps /
+   * setLoadPattern do not change them. For comparing with a measured run on the same
+   * arrivals (bench/calibrate.ts) or replaying a log's timestamps.
+   */
+  arrivalTimes?: readonly number[];
 }
 
 /** One hop a request (or its response) is travelling along right now; for drawing. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropNodes, fitBoxes, freeSpot, resizeBox, absolutePositions } from './containers';
+import { dropNodes, fitBoxes, freeSpot, overlaps, resizeBox, absolutePositions } from './containers';
 import { SCENES, cloneTopology } from './scenes';
 import type { Topology } from './types';
 
@@ -62,5 +62,18 @@ describe('server boxes as containers', () => {
     expect(p).not.toEqual(wanted);
     expect(p.x >= wanted.x && p.y >= wanted.y).toBe(true);
     expect(freeSpot(t, { width: 210, height: 80 }, { x: 116, y: 400 }, { isBox: false, inBox: false })).toEqual({ x: 116, y: 400 });
+  });
+  it('a new node also keeps clear of the rectangles it is told to avoid', () => {
+    const t = box();
+    const size = { width: 210, height: 80 };
+    // Free of nodes, but under a panel: moved off it.
+    const panel = { x: 100, y: 500, width: 300, height: 200 };
+    const p = freeSpot(t, size, { x: 150, y: 550 }, { isBox: false, inBox: false, avoid: [panel] });
+    expect(overlaps({ ...p, ...size }, panel)).toBe(false);
+    // Right above a node with a panel below: the spot found is neither on the node nor the panel.
+    const below = { x: 560, y: 200, width: 300, height: 200 };
+    const q = freeSpot(t, size, { x: 600, y: 150 }, { isBox: false, inBox: false, avoid: [below] });
+    expect(overlaps({ ...q, ...size }, below)).toBe(false);
+    expect(overlaps({ ...q, ...size }, { x: 600, y: 100, width: 210, height: 80 })).toBe(false);
   });
 });

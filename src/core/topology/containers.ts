@@ -187,19 +187,23 @@ export function resizeBox(t: Topology, id: string, rect: Rect): Topology {
 /**
  * Where a new node of this size can go near `wanted` (absolute top-left) without covering
  * another one: `wanted` itself when free, else the nearest free spot on a grid of offsets
- * (inside a box only to the right and below, so the box grows that way).
+ * (inside a box only to the right and below, so the box grows that way). `avoid`: more
+ * rectangles it must not cover (what floats over the canvas: the minimap, the legend).
  */
 export function freeSpot(
   t: Topology,
   size: { width: number; height: number },
   wanted: XY,
-  options: { isBox: boolean; inBox: boolean },
+  options: { isBox: boolean; inBox: boolean; avoid?: readonly Rect[] },
 ): XY {
   const abs = absolutePositions(t);
   const others = t.nodes
     .filter((n) => (options.isBox ? n.kind === 'server' || n.parentId === undefined : n.kind !== 'server'))
     .map((n) => rectOf(n, abs));
-  const free = (p: XY) => !others.some((r) => overlaps({ ...p, ...size }, r, SPACING / 2));
+  const avoid = options.avoid ?? [];
+  const free = (p: XY) =>
+    !others.some((r) => overlaps({ ...p, ...size }, r, SPACING / 2)) &&
+    !avoid.some((r) => overlaps({ ...p, ...size }, r));
   if (free(wanted)) return wanted;
   const stepX = size.width + SPACING;
   const stepY = size.height + SPACING;

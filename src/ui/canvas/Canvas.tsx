@@ -258,6 +258,11 @@ export function Canvas() {
         });
       },
       focusCanvas: () => wrapper.current?.focus({ preventScroll: true }),
+      zoom: () => flow.getZoom(),
+      panels: () =>
+        [...(wrapper.current?.querySelectorAll<HTMLElement>('.react-flow__panel') ?? [])]
+          .map((el) => el.getBoundingClientRect())
+          .filter((r) => r.width > 0 && r.height > 0),
       focusNode: (id) => {
         useUiStore.setState({ selectedId: id });
         void flow.fitView({ nodes: [{ id }], padding: 0.6, maxZoom: 1.2, duration: 300 });

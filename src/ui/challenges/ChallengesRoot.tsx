@@ -184,69 +184,29 @@ function ChallengePanel({ c }: { c: ChallengeDef }) {
         </button>
       </header>
       <div className="ch-panel__check">
-          <button type="button" className="btn btn--primary" onClick={check} disabled={checking}>
-            {checking ? t('challenges.checking') : t('challenges.check')}
-          </button>
-          <p className="ch-result" role="status">
-            {result &&
-              !checking &&
-              t('challenges.result', {
-                percent: result.percent,
-                met: result.goals.filter((g) => g.met).length,
-                total: result.goals.length,
-              })}
-            {result && !checking && result.stars > 0 && ` ${t('challenges.stars', { count: result.stars })}`}
-            {result && !checking && ` ${t('challenges.cost', { cost: result.cost.toLocaleString(lang) })}`}
-          </p>
-        </div>
+        <button type="button" className="btn btn--primary" onClick={check} disabled={checking}>
+          {checking ? t('challenges.checking') : t('challenges.check')}
+        </button>
+        <p className="ch-result" role="status">
+          {result &&
+            !checking &&
+            t('challenges.result', {
+              percent: result.percent,
+              met: result.goals.filter((g) => g.met).length,
+              total: result.goals.length,
+            })}
+          {result && !checking && result.stars > 0 && ` ${t('challenges.stars', { count: result.stars })}`}
+          {result && !checking && ` ${t('challenges.cost', { cost: result.cost.toLocaleString(lang) })}`}
+        </p>
+      </div>
       <div className="ch-panel__body">
         <p className="ch-panel__brief">{x.brief}</p>
         <h3 className="ch-panel__sub">{t('challenges.goals')}</h3>
-        <ul className="ch-goals">
-          {c.goals.map((g, i) => {
-            const r = results?.[i];
-            return (
-              <li key={i} className={r ? (r.met ? 'is-met' : 'is-unmet') : undefined}>
-                <span className="ch-mark" aria-hidden="true">
-                  {r ? (r.met ? '✓' : '✗') : '○'}
-                </span>
-                <span>
-                  {r && (
-                    <span className="visually-hidden">
-                      {r.met ? t('challenges.met') : t('challenges.unmet')}:{' '}
-                    </span>
-                  )}
-                  {goalText(g, t)}
-                  {r && measured(r, t, lang) && <span className="ch-value"> {measured(r, t, lang)}</span>}
-                </span>
-              </li>
-            );
-          })}
-        </ul>
+        <GoalList goals={c.goals} results={results} marks={['✓', '✗', '○']} />
         {c.bonus.length > 0 && (
           <>
             <h3 className="ch-panel__sub">{t('challenges.bonus')}</h3>
-            <ul className="ch-goals ch-goals--bonus">
-              {c.bonus.map((g, i) => {
-                const r = result?.bonus[i];
-                return (
-                  <li key={i} className={r ? (r.met ? 'is-met' : 'is-unmet') : undefined}>
-                    <span className="ch-mark" aria-hidden="true">
-                      {r?.met ? '★' : '☆'}
-                    </span>
-                    <span>
-                      {r && (
-                        <span className="visually-hidden">
-                          {r.met ? t('challenges.met') : t('challenges.unmet')}:{' '}
-                        </span>
-                      )}
-                      {goalText(g, t)}
-                      {r && measured(r, t, lang) && <span className="ch-value"> {measured(r, t, lang)}</span>}
-                    </span>
-                  </li>
-                );
-              })}
-            </ul>
+            <GoalList goals={c.bonus} results={result?.bonus} marks={['★', '☆', '☆']} bonus />
           </>
         )}
         {c.run && (
@@ -268,6 +228,49 @@ function ChallengePanel({ c }: { c: ChallengeDef }) {
         </div>
       </div>
     </section>
+  );
+}
+
+/**
+ * A challenge's goals (or bonus goals) with what the last Check found: a mark for met, unmet or
+ * not checked yet (`marks`), the goal, and the measured value.
+ */
+function GoalList({
+  goals,
+  results,
+  marks,
+  bonus = false,
+}: {
+  goals: readonly Goal[];
+  results: readonly GoalResult[] | undefined;
+  marks: readonly [met: string, unmet: string, unchecked: string];
+  bonus?: boolean;
+}) {
+  const t = useT();
+  const lang = useUiStore((s) => s.lang);
+  return (
+    <ul className={`ch-goals${bonus ? ' ch-goals--bonus' : ''}`}>
+      {goals.map((g, i) => {
+        const r = results?.[i];
+        const value = r ? measured(r, t, lang) : null;
+        return (
+          <li key={i} className={r ? (r.met ? 'is-met' : 'is-unmet') : undefined}>
+            <span className="ch-mark" aria-hidden="true">
+              {r ? (r.met ? marks[0] : marks[1]) : marks[2]}
+            </span>
+            <span>
+              {r && (
+                <span className="visually-hidden">
+                  {r.met ? t('challenges.met') : t('challenges.unmet')}:{' '}
+                </span>
+              )}
+              {goalText(g, t)}
+              {value && <span className="ch-value"> {value}</span>}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

@@ -9,7 +9,7 @@ import type { ComponentKind } from '../../core/catalog/catalog';
 import { CATALOG } from '../../core/catalog/catalog';
 import { Icon } from '../icons';
 import { useT } from '../useT';
-import { PALETTE_GROUPS, addAtViewCentre, addComponent, kindsOf } from './actions';
+import { PALETTE_GROUPS, addAtViewCentre, dropComponent, kindsOf } from './actions';
 import { useEditorStore } from './editorStore';
 import './editor.css';
 
@@ -73,8 +73,14 @@ export function Palette({ variant = 'grid' }: { variant?: 'grid' | 'rail' }) {
     if (active) {
       // Only the click a mouse sends right after this drag, on this same item, is swallowed.
       suppressClick.current = { kind: d.kind, until: e.timeStamp + 500 };
-      const flow = useEditorStore.getState().flow;
-      if (flow && overCanvas(at.x, at.y)) addComponent(d.kind, flow.screenToFlow(at));
+      if (overCanvas(at.x, at.y)) dropComponent(d.kind, at);
+    } else if (e.pointerType !== 'mouse') {
+      // A tap adds here, not on the click: Chromium sends no click for a tap that comes while
+      // it still winds down the previous touch drag (within about a second of it), so waiting
+      // for the click swallowed the first tap after a drag. The click, if it does come, is
+      // this tap's and is skipped.
+      suppressClick.current = { kind: d.kind, until: e.timeStamp + 1000 };
+      addAtViewCentre(d.kind);
     }
     update(null);
   };

@@ -4,13 +4,14 @@
  * does not touch the document at all (fit view, export, share).
  */
 import { CATALOG, type ComponentKind } from '../../core/catalog/catalog';
-import { NEW_BOX_SIZE, boxAtPoint, freeSpot } from '../../core/topology/containers';
+import { NEW_BOX_SIZE, boxAtPoint, freeSpot, type Rect } from '../../core/topology/containers';
 import { SCENE_LAYOUT } from '../../core/topology/scenes';
 import type { SceneId, XY } from '../../core/topology/types';
 import type { TFn, TKey } from '../../i18n';
 import { useUiStore } from '../../state/uiStore';
 import { nodeName } from '../canvas/flowModel';
 import { announce, doc, editor, fail, scene, t } from './context';
+import { clearDropPoint } from './dropSpot';
 
 
 export function sceneTitle(id: SceneId, tr: TFn = t()): string {
@@ -58,7 +59,11 @@ export function duplicateSelection() {
  * box, a process becomes part of that box (which grows to hold it); a spot already taken
  * moves it to the nearest free one.
  */
-export function addComponent(kind: ComponentKind, centre: XY, opts: { exact?: boolean } = {}) {
+export function addComponent(
+  kind: ComponentKind,
+  centre: XY,
+  opts: { exact?: boolean; avoid?: readonly Rect[] } = {},
+) {
   const s = scene();
   const topology = doc().topologies[s];
   const size =
@@ -72,7 +77,11 @@ export function addComponent(kind: ComponentKind, centre: XY, opts: { exact?: bo
   const parentId = kind === 'server' ? undefined : boxAtPoint(topology, centre);
   const position = opts.exact
     ? wanted
-    : freeSpot(topology, size, wanted, { isBox: kind === 'server', inBox: parentId !== undefined });
+    : freeSpot(topology, size, wanted, {
+        isBox: kind === 'server',
+        inBox: parentId !== undefined,
+        ...(opts.avoid ? { avoid: opts.avoid } : {}),
+      });
   const id = doc().addNode(s, { kind, position, ...(parentId ? { parentId } : {}) });
   if (id === null) {
     fail(t()('editor.errors.tooMany'));
@@ -81,6 +90,39 @@ export function addComponent(kind: ComponentKind, centre: XY, opts: { exact?: bo
   editor().flow?.selectNodes([id]);
   announce(t()('editor.status.added', { name: t()(`catalog.${kind}.name` as TKey) }));
   return id;
+}
+
+/**
+ * Adds a component dropped from the palette at a point on the screen: it lands centred on the
+ * pointer, or, when that would put it under a panel floating over the canvas (the minimap, the
+ * zoom buttons, the legend) or across the canvas's edge, at the nearest spot where it is seen
+ * whole and can be grabbed.
+ */
+export function dropComponent(kind: ComponentKind, at: XY) {
+  const flow = editor().flow;
+  const bounds = flow?.bounds();
+  if (!flow || !bounds) return null;
+  const size = kind === 'server' ? NEW_BOX_SIZE : { width: SCENE_LAYOUT.nodeWidth, height: SCENE_LAYOUT.nodeHeight };
+  const zoom = flow.zoom();
+  const panels = flow.panels();
+  const spot = clearDropPoint(at, { width: size.width * zoom, height: size.height * zoom }, bounds, panels);
+  // Should the spot be taken by another component, the free one found instead stays off the
+  // panels too, and on the visible canvas (not beyond its edges, under the side panel).
+  const toFlow = (r: { left: number; top: number; width: number; height: number }): Rect => ({
+    ...flow.screenToFlow({ x: r.left, y: r.top }),
+    width: r.width / zoom,
+    height: r.height / zoom,
+  });
+  const FAR = 100_000;
+  const { left, top, right, bottom, width, height } = bounds;
+  const avoid = [
+    ...panels,
+    { left: left - FAR, top: top - FAR, width: FAR, height: height + 2 * FAR },
+    { left: right, top: top - FAR, width: FAR, height: height + 2 * FAR },
+    { left, top: top - FAR, width, height: FAR },
+    { left, top: bottom, width, height: FAR },
+  ].map(toFlow);
+  return addComponent(kind, flow.screenToFlow(spot), { avoid });
 }
 
 export function addAtViewCentre(kind: ComponentKind) {

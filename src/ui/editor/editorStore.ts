@@ -24,6 +24,10 @@ export interface FlowBridge {
   nodeSizes: () => Map<string, { width: number; height: number }>;
   /** Gives the canvas itself keyboard focus (after what had focus went away). */
   focusCanvas: () => void;
+  /** Screen pixels per flow unit at the current zoom. */
+  zoom: () => number;
+  /** Rectangles of the panels floating over the canvas (minimap, zoom buttons, legend). */
+  panels: () => DOMRect[];
 }
 
 /** Connecting from a node: by keyboard (C, arrows, Enter) or by clicking a node's arrow. */

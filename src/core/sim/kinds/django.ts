@@ -36,6 +36,19 @@ function next(core: Core, c: Call): void {
   } else core.respond(c, okStatus(t));
 }
 
+/**
+ * Redis did not answer p's session read or cache lookup (connection error). Django's cache
+ * raises → 500 (answered here, returns false), unless the cache ignores exceptions: then it
+ * is a miss and p goes on (returns true).
+ */
+function cacheFailed(core: Core, p: Call): boolean {
+  const n = p.node;
+  const ignore = n.redisE !== null && n.redisE.to.ignoreExceptions;
+  core.emit(L_CACHEERR, p.req, n, null, n.redisE?.to ?? null, ignore ? -1 : 500, -1);
+  if (!ignore) core.respond(p, 500);
+  return ignore;
+}
+
 export const django: Behaviour = {
   finish(core, c) {
     const n = c.node;
@@ -52,14 +65,7 @@ export const django: Behaviour = {
     const n = p.node;
     switch (p.phase) {
       case PH_SESSION:
-        if (status === 0) {
-          const ignore = n.redisE !== null && n.redisE.to.ignoreExceptions;
-          core.emit(L_CACHEERR, p.req, n, null, n.redisE?.to ?? null, ignore ? -1 : 500, -1);
-          if (!ignore) {
-            core.respond(p, 500);
-            return;
-          }
-        }
+        if (status === 0 && !cacheFailed(core, p)) return;
         next(core, p);
         return;
       case PH_CACHE:
@@ -68,14 +74,7 @@ export const django: Behaviour = {
           next(core, p);
           return;
         }
-        if (status === 0) {
-          const ignore = n.redisE !== null && n.redisE.to.ignoreExceptions;
-          core.emit(L_CACHEERR, p.req, n, null, n.redisE?.to ?? null, ignore ? -1 : 500, -1);
-          if (!ignore) {
-            core.respond(p, 500);
-            return;
-          }
-        }
+        if (status === 0 && !cacheFailed(core, p)) return;
         if (n.dbE) core.callChild(p, n.dbE, PH_DB, Infinity);
         else core.respond(p, 500);
         return;

@@ -17,12 +17,57 @@
  *   that many requests exits after its answer and a new one boots (bootMs without it).
  * - OOM: see engine.ts (a worker that grows past the box's memory is killed).
  */
+import { CATALOG } from '../../catalog/catalog';
+import { gunicornRuntime } from '../../catalog/runtime';
+import type { TopoNode } from '../../topology/types';
 import type { Behaviour, Call, Core, Req, SimNode } from '../model';
 import * as M from '../model';
+import { REQUEST_MEMORY_SHARE, type SimNodeParams } from '../types';
 
 // Read once: module bindings are getters under some loaders (tsx), and these are read in the hot loop.
 const { EV_RESTART, L_BOOT, L_RECYCLE, L_TIMEOUT, PH_PROXY, PH_STATIC, okStatus } = M;
 
+
+const CAP = CATALOG.gunicorn.capacity;
+
+/**
+ * What Gunicorn reads from its node (and the generated gunicorn.conf.py, runtime.ts):
+ * workers (default 2 × cores + 1), worker class (sync 1 request per process, gthread
+ * `threads`, async `workerConnections`), backlog, timeout, boot time, max_requests + jitter,
+ * and each worker's memory (idle, and its growth while it holds a request) on its box.
+ */
+export function gunicornSetup(core: Core, n: SimNode, tn: TopoNode | undefined, p: SimNodeParams): void {
+  const rt = gunicornRuntime(tn);
+  // Gunicorn's rule of thumb (2 × cores + 1) unless the workers were set.
+  const dflt = n.box ? 2 * n.box.cores + 1 : (CAP.concurrency ?? 1);
+  const workers = Math.max(1, Math.floor(p.workers ?? p.concurrency ?? dflt));
+  const perProc =
+    p.workerClass === 'gthread'
+      ? Math.max(1, Math.floor(p.threads ?? 4))
+      : p.workerClass === 'async'
+        ? Math.max(1, Math.floor(p.workerConnections ?? 1000))
+        : 1;
+  n.workers = workers;
+  n.perProc = perProc;
+  n.slotted = true;
+  n.conc = workers * perProc;
+  n.backlog = rt.backlog;
+  n.timeout = rt.timeoutS > 0 ? rt.timeoutS * 1000 : Infinity;
+  n.bootMs = rt.bootMs;
+  n.maxRequests = Math.floor(rt.maxRequests);
+  n.maxJitter = Math.floor(rt.maxRequestsJitter);
+  resizePool(core, n);
+  n.idleMem = Math.max(0, p.workerMemoryMb ?? CAP.memoryPerProcessMb ?? 0);
+  n.reqMem = n.idleMem * REQUEST_MEMORY_SHARE;
+  const mb = n.box;
+  n.memBox = mb;
+  if (mb !== null) {
+    n.procBusy = Math.max(0, Math.ceil((n.active - n.restarting) / perProc));
+    mb.memIdle += workers * n.idleMem;
+    mb.memDead += n.restarting * n.idleMem;
+    mb.memBusy += n.procBusy * n.reqMem;
+  }
+}
 
 export const W_FREE = 0;
 export const W_BUSY = 1;

@@ -23,12 +23,36 @@
  *   or a dead machine drops the SYN); once accepted, the read timeout (no answer within
  *   proxy_read_timeout → timeout).
  */
+import { CATALOG } from '../../catalog/catalog';
+import { nginxRuntime } from '../../catalog/runtime';
+import type { TopoNode } from '../../topology/types';
 import type { Behaviour, Call, Core, Req, SimEdge, SimNode } from '../model';
 import * as M from '../model';
+import type { SimNodeParams } from '../types';
 
 // Read once: module bindings are getters under some loaders (tsx), and these are read in the hot loop.
 const { EV_MARKUP, L_MARKDOWN, L_MARKUP, L_RETRY, L_TIMEOUT, PH_PROXY, PH_STATIC, S_WAIT, TM_READ, T_STATIC, idempotent } = M;
 
+
+const NCAP = CATALOG.nginx.capacity;
+
+/**
+ * What NGINX reads from its node (and the generated nginx.conf, runtime.ts): connections,
+ * listen backlog (511), proxy_connect_timeout, proxy_read_timeout, max_fails,
+ * fail_timeout, proxy_next_upstream_tries and proxy_next_upstream_timeout.
+ */
+export function nginxSetup(n: SimNode, tn: TopoNode | undefined, p: SimNodeParams): void {
+  const rt = nginxRuntime(tn);
+  n.slotted = true;
+  n.conc = Math.max(1, Math.floor(p.concurrency ?? NCAP.concurrency ?? 1));
+  n.backlog = Math.max(0, p.backlog ?? 511);
+  n.connectMs = rt.connectTimeoutS * 1000;
+  n.readMs = rt.readTimeoutS > 0 ? rt.readTimeoutS * 1000 : Infinity;
+  n.maxFails = Math.floor(rt.maxFails);
+  n.failMs = rt.failTimeoutS * 1000;
+  n.tries = Math.floor(rt.nextUpstreamTries);
+  n.nextUpstreamMs = rt.nextUpstreamTimeoutS > 0 ? rt.nextUpstreamTimeoutS * 1000 : Infinity;
+}
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
