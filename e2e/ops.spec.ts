@@ -30,6 +30,13 @@ async function completed(page: Page): Promise<number> {
   return Number(text.replace(/[^\d]/g, ''));
 }
 
+/** Opens a folded section of a side-panel tab (issue 11: the less used ones start folded). */
+async function unfold(page: Page, name: string) {
+  const toggle = page.getByRole('button', { name, exact: true });
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+}
+
 test.describe('failures', () => {
   test('database down ⇒ 500s in the status codes, the log and the metrics; Start heals it', async ({ page }) => {
     await start(page);
@@ -204,6 +211,7 @@ test.describe('deploy', () => {
     await play(page);
     await expect.poll(() => completed(page), { timeout: 15_000 }).toBeGreaterThan(20);
     await page.getByRole('tab', { name: 'Deploy' }).click();
+    await unfold(page, 'Manual vs automatic deployment');
     await page.getByRole('radio', { name: /Stop, then start/ }).check();
     for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Run the next command' }).click();
     await expect(log(page).getByText(/Error at the user: 502/).first()).toBeVisible({ timeout: 15_000 });
@@ -212,6 +220,7 @@ test.describe('deploy', () => {
   test('the section-14 checklist builds the Production canvas step by step; Compose groups it', async ({ page }) => {
     await page.goto('./?lang=en&scene=production');
     await page.getByRole('tab', { name: 'Deploy' }).click();
+    for (const section of ['Production deployment steps (section 14)', 'Docker Compose services']) await unfold(page, section);
     await page.getByRole('button', { name: 'Start from an empty server' }).click();
     await expect(page.locator('.react-flow__node[data-kind]')).toHaveCount(1);
     await page.getByRole('checkbox', { name: /Install PostgreSQL/ }).check();

@@ -7,6 +7,13 @@ async function openScaling(page: Page, scene = 'production') {
   await expect(page.getByRole('spinbutton', { name: 'CPU cores', exact: true })).toBeVisible();
 }
 
+/** Opens a folded section of the panel (issue 11: the less used ones start folded). */
+async function unfold(page: Page, name: string) {
+  const toggle = page.getByRole('button', { name, exact: true });
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+}
+
 test.describe('scaling panel', () => {
   test('App servers to 3 puts three Gunicorn and three Django nodes on the canvas', async ({ page }) => {
     await openScaling(page);
@@ -51,8 +58,22 @@ test.describe('scaling panel', () => {
     await expect(lb).toHaveValue('least_conn');
   });
 
+  test('the less used sections start folded; what is opened stays open after a reload', async ({ page }) => {
+    await openScaling(page);
+    const charts = page.getByRole('button', { name: 'Live charts', exact: true });
+    await expect(charts).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByRole('figure', { name: 'Throughput' })).toBeHidden();
+    await charts.click();
+    await expect(page.getByRole('figure', { name: 'Throughput' })).toBeVisible();
+    await page.reload();
+    await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Scaling' }).click();
+    await expect(page.getByRole('button', { name: 'Live charts', exact: true })).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('button', { name: 'Vertical scaling (scale up)', exact: true })).toHaveAttribute('aria-expanded', 'true');
+  });
+
   test('Compare renders a before/after table', async ({ page }) => {
     await openScaling(page);
+    await unfold(page, 'Compare before / after');
     await page.getByRole('combobox', { name: 'Change to compare' }).selectOption({ label: 'Add one app server' });
     await page.getByRole('button', { name: 'Compare', exact: true }).click();
     const table = page.getByRole('table', { name: /Before and after/ });
@@ -66,6 +87,7 @@ test.describe('scaling panel', () => {
 
   test('performance toggles, load pattern and live charts', async ({ page }) => {
     await openScaling(page);
+    for (const section of ['Performance techniques', 'Load pattern', 'Live charts']) await unfold(page, section);
     const cdn = page.getByRole('switch', { name: 'CDN' });
     await expect(cdn).not.toBeChecked();
     await cdn.check();

@@ -10,6 +10,8 @@ import { App } from './ui/App';
 import { ErrorBoundary } from './ui/errors/ErrorBoundary';
 import { installChunkErrorListener } from './ui/errors/chunk';
 import { showUrlNotices } from './ui/errors/urlNotices';
+import { isNotesPage } from './ui/notes/protocol';
+import { NotesRoot } from './ui/notes/NotesRoot';
 
 installChunkErrorListener();
 
@@ -23,7 +25,8 @@ if (!root) throw new Error('#root is missing from index.html');
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary area="app">
-      <App />
+      {/* `?notes=1`: the presenter notes window, a small view of its own. */}
+      {isNotesPage(window.location.search) ? <NotesRoot /> : <App />}
     </ErrorBoundary>
   </StrictMode>,
 );

@@ -62,6 +62,8 @@ export const LAZY_PATHS: readonly string[] = [
   'live.panel',
   'live.student',
   'live.error',
+  'notes',
+  'welcome',
 ];
 
 type Tree = { [k: string]: unknown };

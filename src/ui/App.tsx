@@ -17,6 +17,7 @@ import { useShortcuts } from './useShortcuts';
 import { TopBarControls } from './TopBarControls';
 import { ClassroomMount } from './classroom/ClassroomMount';
 import { HelpMount } from './help/HelpMount';
+import { WelcomeMount } from './welcome/WelcomeMount';
 import { LiveMount } from './live/LiveMount';
 import { EditorColumn } from './editor/EditorColumn';
 import { EditorNotices } from './editor/EditorNotices';
@@ -116,6 +117,9 @@ export function App() {
         </ErrorBoundary>
         <ErrorBoundary area="classroom">
           <HelpMount />
+        </ErrorBoundary>
+        <ErrorBoundary area="classroom">
+          <WelcomeMount />
         </ErrorBoundary>
         <ErrorBoundary area="classroom">
           <LiveMount />

@@ -6,6 +6,7 @@ import { QuizDialog } from './QuizDialog';
 import { Highlight } from './Highlight';
 import { InterviewView } from './InterviewView';
 import { GlossaryDialog } from '../glossary/GlossaryDialog';
+import { StageLink } from '../notes/StageLink';
 import './classroom.css';
 import './learn.css';
 
@@ -19,6 +20,7 @@ export default function ClassroomRoot() {
   const presenting = useUiStore((s) => s.presenting);
   return (
     <>
+      {presenting && lessonId && <StageLink />}
       {lessonId && <LessonPlayer key={lessonId} lessonId={lessonId} presenting={presenting} />}
       <Highlight />
       {lessonsOpen && <LessonsDialog />}

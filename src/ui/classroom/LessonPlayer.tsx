@@ -48,6 +48,8 @@ function useLessonUrl(id: string, step: number, presenting: boolean) {
 function useCardPlacement(active: boolean, index: number) {
   const ref = useRef<HTMLElement>(null);
   const [pos, setPos] = useState<{ left: number; top: number } | null>(null);
+  // Which step the card was last placed for (data-placed on the card: tests wait on it).
+  const [placed, setPlaced] = useState<number | null>(null);
   const moved = useRef(false);
   const highlight = useClassroomStore((s) => s.highlight);
   useEffect(() => {
@@ -65,6 +67,7 @@ function useCardPlacement(active: boolean, index: number) {
       const spot = pickCorner(canvas, size, targets);
       const at = spot ?? { left: canvas.left + 12, top: canvas.bottom - 12 - size.height };
       setPos(at);
+      setPlaced(index);
       useCardStore
         .getState()
         .setAvoid(
@@ -105,7 +108,7 @@ function useCardPlacement(active: boolean, index: number) {
     window.addEventListener('pointerup', up);
   };
   const style: React.CSSProperties | undefined = pos ? { left: pos.left, top: pos.top, bottom: 'auto' } : undefined;
-  return [ref, style, onGrab] as const;
+  return [ref, style, onGrab, placed] as const;
 }
 
 /**
@@ -164,7 +167,7 @@ export function LessonPlayer({ lessonId, presenting }: { lessonId: string; prese
     fitViewSoon();
   }, [presenting]);
 
-  const [cardRef, cardStyle, onGrab] = useCardPlacement(!presenting && lesson !== null, index);
+  const [cardRef, cardStyle, onGrab, placedFor] = useCardPlacement(!presenting && lesson !== null, index);
 
   if (failed) {
     return (
@@ -214,6 +217,7 @@ export function LessonPlayer({ lessonId, presenting }: { lessonId: string; prese
       role="region"
       aria-label={t('classroom.lessonRegion')}
       style={cardStyle}
+      data-placed={placedFor ?? undefined}
     >
       <header className="lesson-card__head" onPointerDown={onGrab} title={t('classroom.presenter.moveCard')}>
         <p className="lesson-card__lesson">{lesson.title[lang]}</p>

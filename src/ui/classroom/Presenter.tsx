@@ -1,9 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Lesson } from '../../core/lessons/types';
 import { useClassroomStore } from '../../state/classroomStore';
 import { useT } from '../useT';
 import { stepBy } from './navigation';
 import { exitFullscreen, fullscreenByUs, requestFullscreen } from './present';
+import { openNotesWindow } from '../notes/protocol';
+import { useUiStore } from '../../state/uiStore';
 
 interface Props {
   lesson: Lesson;
@@ -19,6 +21,9 @@ interface Props {
   onExit: () => void;
 }
 
+/** The caption's share of the screen's height at most (issue 11: ≤ 22 % at 1280×720). */
+const CAPTION_SHARE = 0.22;
+
 const NEXT = new Set(['ArrowRight', 'ArrowDown', ' ', 'PageDown', 'Enter']);
 const PREV = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace']);
 
@@ -33,6 +38,47 @@ export function Presenter({ lesson, index, title, stepTitle, narration, aside, a
   const laser = useClassroomStore((s) => s.laser);
   const dot = useRef<HTMLDivElement>(null);
   const next = useRef<HTMLButtonElement>(null);
+  // The notes window (N or the Notes button); a blocked pop-up is said, not silently ignored.
+  const [notesBlocked, setNotesBlocked] = useState(false);
+  const openNotes = () => setNotesBlocked(!openNotesWindow(useUiStore.getState().lang));
+  // The caption keeps to ~22 % of the screen: the narration shows 3 lines, the aside 4 (the
+  // full text is in the notes window and read out to a screen reader). When a step's text is
+  // longer, a "More" button lets the teacher open the caption up for that step.
+  const narrationRef = useRef<HTMLParagraphElement>(null);
+  const asideRef = useRef<HTMLParagraphElement>(null);
+  const headRef = useRef<HTMLDivElement>(null);
+  const [clamped, setClamped] = useState(false);
+  const [opened, setOpened] = useState<string | null>(null);
+  const textKey = `${index}|${narration}|${aside ?? ''}`;
+  const open = opened === textKey;
+  useEffect(() => {
+    if (open) return;
+    const els = [narrationRef.current, asideRef.current].filter((el): el is HTMLParagraphElement => el !== null);
+    const head = headRef.current;
+    // Called once when observing starts, then on every size change (a resize, the fonts
+    // arriving, a title that wraps): as many lines as fit under the title in 22 % of the height.
+    const fit = () => {
+      const section = head?.parentElement;
+      if (!head || !section) return;
+      const cs = getComputedStyle(section);
+      const chrome = parseFloat(cs.paddingTop) + parseFloat(cs.paddingBottom) + parseFloat(cs.borderTopWidth) + 3;
+      const room = Math.floor(window.innerHeight * CAPTION_SHARE) - 1 - head.offsetHeight - chrome;
+      for (const el of els) {
+        const line = parseFloat(getComputedStyle(el).lineHeight) || 30;
+        el.style.setProperty('-webkit-line-clamp', String(Math.max(1, Math.floor(room / line))));
+      }
+      setClamped(els.some((el) => el.scrollHeight > el.clientHeight + 1));
+    };
+    const watch = new ResizeObserver(fit);
+    for (const el of els) watch.observe(el);
+    if (head) watch.observe(head);
+    window.addEventListener('resize', fit);
+    return () => {
+      watch.disconnect();
+      window.removeEventListener('resize', fit);
+      for (const el of els) el.style.removeProperty('-webkit-line-clamp');
+    };
+  }, [textKey, open]);
 
   // Focus starts on the presenter's controls (not on a hidden top-bar button or the diagram).
   useEffect(() => {
@@ -66,6 +112,7 @@ export function Presenter({ lesson, index, title, stepTitle, narration, aside, a
         else requestFullscreen();
       } else if (e.key === 'b' || e.key === 'B' || e.key === '.') c.setBlank(!c.blank);
       else if (e.key === 'k' || e.key === 'K') c.setLaser(!c.laser);
+      else if (e.key === 'n' || e.key === 'N') setNotesBlocked(!openNotesWindow(useUiStore.getState().lang));
       else handled = false;
       if (handled) {
         e.preventDefault();
@@ -107,8 +154,8 @@ export function Presenter({ lesson, index, title, stepTitle, narration, aside, a
 
   return (
     <>
-      <section className="presenter" role="region" aria-label={t('classroom.presenter.region')} aria-describedby="presenter-keys">
-        <div className="presenter__head">
+      <section className={`presenter${open ? ' presenter--open' : ''}`} role="region" aria-label={t('classroom.presenter.region')} aria-describedby="presenter-keys">
+        <div ref={headRef} className="presenter__head">
           <h1 className="presenter__title">{stepTitle}</h1>
           <p className="presenter__lesson">{title}</p>
           <p className="presenter__counter">
@@ -116,6 +163,26 @@ export function Presenter({ lesson, index, title, stepTitle, narration, aside, a
             {index + 1} / {total}
           </p>
           <div className="presenter__nav">
+            {(clamped || open) && (
+              <button
+                type="button"
+                className="btn btn--ghost presenter__more"
+                aria-expanded={open}
+                title={t(open ? 'notes.lessTitle' : 'notes.moreTitle')}
+                onClick={() => setOpened(open ? null : textKey)}
+              >
+                {t(open ? 'notes.less' : 'notes.more')}
+              </button>
+            )}
+            <button
+              type="button"
+              className="btn btn--ghost presenter__notes"
+              onClick={openNotes}
+              title={t('notes.openTitle')}
+              aria-keyshortcuts="N"
+            >
+              {t('notes.open')}
+            </button>
             <button
               type="button"
               className="btn"
@@ -151,22 +218,33 @@ export function Presenter({ lesson, index, title, stepTitle, narration, aside, a
             </button>
           </div>
         </div>
-        <p className="presenter__narration" aria-live="polite">
-          {narration}
-          {action && (
-            <>
-              {' '}
-              <span className="presenter__action">
-                <span aria-hidden="true">⚡ </span>
-                {action}
-              </span>
-            </>
+        <div className={`presenter__body${aside ? ' presenter__body--aside' : ''}`}>
+          <p ref={narrationRef} className="presenter__narration" aria-live="polite">
+            {narration}
+            {action && (
+              <>
+                {' '}
+                <span className="presenter__action">
+                  <span aria-hidden="true">⚡ </span>
+                  {action}
+                </span>
+              </>
+            )}
+          </p>
+          {aside && (
+            <p ref={asideRef} className="presenter__aside">
+              {aside}
+            </p>
           )}
-        </p>
+        </div>
         <p id="presenter-keys" className="visually-hidden">
           {t('classroom.presenter.keys')}
         </p>
-        {aside && <p className="presenter__aside">{aside}</p>}
+        {notesBlocked && (
+          <p className="presenter__blocked" role="alert">
+            {t('notes.blocked')}
+          </p>
+        )}
       </section>
       {laser && <div ref={dot} className="laser-dot" aria-hidden="true" />}
       {blank && (

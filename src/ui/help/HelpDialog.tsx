@@ -29,6 +29,7 @@ const KEYS: { title: TKey; rows: [string[], TKey][] }[] = [
       [['F'], 'help.keys.fullscreen'],
       [['B', '.'], 'help.keys.blank'],
       [['K'], 'help.keys.laser'],
+      [['N'], 'help.keys.notes'],
       [['Esc'], 'help.keys.exit'],
       [['PageDown', 'PageUp'], 'help.keys.lessonCard'],
     ],

@@ -9,6 +9,7 @@ import { useUiStore } from '../../state/uiStore';
 import { nodeName } from '../canvas/flowModel';
 import { useT } from '../useT';
 import './ops.css';
+import { Fold, FoldProvider } from '../scaling/Fold';
 
 /** CI/CD pipeline vs manual deploy, the section-14 checklist, and the Compose view. */
 export default function DeployPanel() {
@@ -22,10 +23,11 @@ export default function DeployPanel() {
   const [manualDone, setManualDone] = useState(0);
 
   return (
+    <FoldProvider panel="deploy" open={['pipeline']}>
     <section className="ops-panel" aria-labelledby="ops-deploy-title">
       <h2 id="ops-deploy-title">{t('ops.deploy.title')}</h2>
 
-      <h3 id="ops-pipe-title">{t('ops.deploy.pipeline')}</h3>
+      <Fold id="pipeline" headingId="ops-pipe-title" title={t('ops.deploy.pipeline')}>
       <label className="ops-field">
         <input type="checkbox" checked={testsPass} onChange={(e) => setTestsPass(e.target.checked)} />
         {t('ops.deploy.testsPass')}
@@ -73,8 +75,9 @@ export default function DeployPanel() {
               ? t('ops.deploy.resultRunning')
               : t('ops.deploy.resultIdle')}
       </p>
+      </Fold>
 
-      <h3>{t('ops.deploy.manualVsAuto')}</h3>
+      <Fold id="manual" headingId="ops-manual-title" title={t('ops.deploy.manualVsAuto')}>
       <div className="ops-cols">
         <div>
           <h4>{t('ops.deploy.manual')}</h4>
@@ -103,8 +106,9 @@ export default function DeployPanel() {
         </div>
       </div>
       {deploys > 0 && <p className="ops-note">{t('ops.deploy.deploys', { n: deploys })}</p>}
+      </Fold>
 
-      <h3 id="ops-check-title">{t('ops.deploy.checklist')}</h3>
+      <Fold id="checklist" headingId="ops-check-title" title={t('ops.deploy.checklist')}>
       <p className="ops-note">{t('ops.deploy.checklistHint')}</p>
       <div className="ops-buttons">
         <button type="button" className="btn" onClick={() => ops.setChecklistStep(0)}>
@@ -132,9 +136,11 @@ export default function DeployPanel() {
         })}
       </ol>
       <p className="ops-note">{t('ops.deploy.mediaShared')}</p>
+      </Fold>
 
       <Compose />
     </section>
+    </FoldProvider>
   );
 }
 
@@ -145,8 +151,7 @@ function Compose() {
   const services = composeServices(topology);
   const names = new Map(topology.nodes.map((n) => [n.id, nodeName(n, t)]));
   return (
-    <>
-      <h3 id="ops-compose-title">{t('ops.deploy.compose')}</h3>
+    <Fold id="compose" headingId="ops-compose-title" title={t('ops.deploy.compose')}>
       <p className="ops-note">{t('ops.deploy.composeHint')}</p>
       <div className="ops-compose" role="list" aria-labelledby="ops-compose-title">
         {services.map((s) => (
@@ -186,6 +191,6 @@ function Compose() {
       <p className="ops-note">
         volumes: <code>{composeVolumes(services).join(', ')}</code>
       </p>
-    </>
+    </Fold>
   );
 }

@@ -43,6 +43,7 @@ import { applyTransform, scaleOut, watchDrain } from './actions';
 import { ComparePanel } from './ComparePanel';
 import { LiveCharts } from './LiveCharts';
 import './scaling.css';
+import { Fold, FoldProvider } from './Fold';
 
 const ALL = '__all__';
 const MEMORY_OPTIONS_GB = [1, 2, 4, 8, 16, 32, 64, 128];
@@ -193,8 +194,7 @@ function Vertical({ scene, topology }: { scene: SceneId; topology: Topology }) {
   const memOptions = MEMORY_OPTIONS_GB.includes(memoryMb / 1024) ? MEMORY_OPTIONS_GB : [...MEMORY_OPTIONS_GB, memoryMb / 1024].sort((a, b) => a - b);
 
   return (
-    <section className="scaling-section" aria-labelledby="scaling-vertical">
-      <h3 id="scaling-vertical">{t('scaling.panel.vertical.title')}</h3>
+    <Fold id="vertical" headingId="scaling-vertical" className="scaling-section" title={t('scaling.panel.vertical.title')}>
       <div className="scaling-field">
         <label htmlFor="scaling-target">{t('scaling.panel.vertical.server')}</label>
         <select id="scaling-target" value={target} onChange={(e) => setTarget(e.target.value)}>
@@ -277,7 +277,7 @@ function Vertical({ scene, topology }: { scene: SceneId; topology: Topology }) {
       ) : (
         <p className="scaling-muted">{t('scaling.panel.vertical.noWorkers')}</p>
       )}
-    </section>
+    </Fold>
   );
 }
 
@@ -287,8 +287,7 @@ function Horizontal({ scene, topology }: { scene: SceneId; topology: Topology })
   const count = countAppServers(topology);
   const method = lbMethodOf(topology);
   return (
-    <section className="scaling-section" aria-labelledby="scaling-horizontal">
-      <h3 id="scaling-horizontal">{t('scaling.panel.horizontal.title')}</h3>
+    <Fold id="horizontal" headingId="scaling-horizontal" className="scaling-section" title={t('scaling.panel.horizontal.title')}>
       <div className="scaling-grid">
         <NumberField
           label={t('scaling.panel.horizontal.appServers')}
@@ -340,7 +339,7 @@ function Horizontal({ scene, topology }: { scene: SceneId; topology: Topology })
             {t('scaling.panel.horizontal.draining', { name: t('scenes.labels.appServer', { n: a.n }) })}
           </p>
         ))}
-    </section>
+    </Fold>
   );
 }
 
@@ -365,8 +364,7 @@ function Bottleneck({ topology }: { topology: Topology }) {
   const select = useUiStore((s) => s.select);
   const name = (id: string | null) => (id ? fullName(topology, id, t) : '—');
   return (
-    <section className="scaling-section" aria-labelledby="scaling-bottleneck">
-      <h3 id="scaling-bottleneck">{t('scaling.panel.bottleneck.title')}</h3>
+    <Fold id="bottleneck" headingId="scaling-bottleneck" className="scaling-section" title={t('scaling.panel.bottleneck.title')}>
       <p className={info.qId ? 'scaling-warning' : 'scaling-muted'}>
         {info.qId
           ? t('scaling.panel.bottleneck.at', { name: name(info.qId), queue: info.queue, percent: info.qUtil })
@@ -378,7 +376,7 @@ function Bottleneck({ topology }: { topology: Topology }) {
           {t('scaling.panel.bottleneck.show', { name: name(info.qId) })}
         </button>
       )}
-    </section>
+    </Fold>
   );
 }
 
@@ -390,8 +388,7 @@ function Performance({ scene, topology }: { scene: SceneId; topology: Topology }
   const cdn = cdnEnabled(topology);
   const hasGunicorn = topology.nodes.some((n) => n.kind === 'gunicorn');
   return (
-    <section className="scaling-section" aria-labelledby="scaling-perf">
-      <h3 id="scaling-perf">{t('scaling.panel.perf.title')}</h3>
+    <Fold id="perf" headingId="scaling-perf" className="scaling-section" title={t('scaling.panel.perf.title')}>
       <Switch
         label={t('scaling.panel.perf.redis')}
         checked={cache}
@@ -425,7 +422,7 @@ function Performance({ scene, topology }: { scene: SceneId; topology: Topology }
         onChange={(on) => applyTransform(scene, (x) => setAsyncWorkers(x, on))}
       />
       <p className="scaling-hint">{t('scaling.panel.perf.lbNote')}</p>
-    </section>
+    </Fold>
   );
 }
 
@@ -438,8 +435,7 @@ function Load() {
     setLoadPattern(PATTERNS[k]);
   };
   return (
-    <section className="scaling-section" aria-labelledby="scaling-load">
-      <h3 id="scaling-load">{t('scaling.panel.load.title')}</h3>
+    <Fold id="load" headingId="scaling-load" className="scaling-section" title={t('scaling.panel.load.title')}>
       <div role="radiogroup" aria-labelledby="scaling-load" className="scaling-radios">
         {(['steady', 'ramp', 'spike'] as const).map((k) => (
           <label key={k} className="scaling-radio">
@@ -451,7 +447,7 @@ function Load() {
           </label>
         ))}
       </div>
-    </section>
+    </Fold>
   );
 }
 
@@ -467,6 +463,7 @@ export default function ScalingPanel() {
     if (hasDraining) watchDrain();
   }, [hasDraining]);
   return (
+    <FoldProvider panel="scaling" open={['vertical', 'horizontal', 'bottleneck']}>
     <div className="scaling">
       <h2 className="scaling__title">{t('scaling.panel.title')}</h2>
       <p className="scaling-muted">{t('scaling.panel.intro')}</p>
@@ -476,15 +473,14 @@ export default function ScalingPanel() {
       <Bottleneck topology={topology} />
       <Performance scene={scene} topology={topology} />
       <Load />
-      <section className="scaling-section" aria-labelledby="scaling-charts">
-        <h3 id="scaling-charts">{t('scaling.panel.charts.title')}</h3>
+      <Fold id="charts" headingId="scaling-charts" className="scaling-section" title={t('scaling.panel.charts.title')}>
         <LiveCharts />
-      </section>
-      <section className="scaling-section" aria-labelledby="scaling-compare">
-        <h3 id="scaling-compare">{t('scaling.panel.compare.title')}</h3>
+      </Fold>
+      <Fold id="compare" headingId="scaling-compare" className="scaling-section" title={t('scaling.panel.compare.title')}>
         <p className="scaling-muted">{t('scaling.panel.compare.intro')}</p>
         <ComparePanel scene={scene} />
-      </section>
+      </Fold>
     </div>
+    </FoldProvider>
   );
 }
