@@ -29,7 +29,9 @@ import { docCaseArb, linkCaseArb, oracleFile, oracleLink, type Expect } from './
 const expect = baseExpect.configure({ timeout: 10_000 });
 const POLL = { intervals: [5, 10, 20, 50, 100] };
 
-const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
+const SEED = process.env.FUZZ_SEED
+  ? Number(process.env.FUZZ_SEED)
+  : Math.floor(Math.random() * 2 ** 31);
 const DOCS = Number(process.env.FUZZ_DOCS ?? 150);
 const LINKS = Number(process.env.FUZZ_LINKS ?? 55);
 /** One link in this many is opened by a fresh page load instead of a hash change. */
@@ -80,7 +82,14 @@ function snap(page: Page): Promise<Snapshot> {
   return page.evaluate(() => {
     const els = Array.from(document.querySelectorAll('.react-flow__node'));
     const ids = els.map((n) => n.getAttribute('data-id') ?? '').sort();
-    const nodes = els.map((n) => `${n.getAttribute('data-id')}\u0000${n.textContent}`).sort();
+    // The work is the node's id, name and role; its live status line (queue, busy, stopped) comes
+    // from the simulation's next summary, which after a fresh load may not have arrived yet.
+    const nodes = els
+      .map(
+        (n) =>
+          `${n.getAttribute('data-id')}\u0000${n.querySelector('.pv-node__text')?.textContent ?? n.textContent}`,
+      )
+      .sort();
     const dialog = document.getElementById('replace-title')?.closest('dialog');
     const tab = document.querySelector('[role="tab"][aria-selected="true"][id^="tab-"]');
     const renderer = document.querySelector('.react-flow__renderer');
@@ -91,7 +100,9 @@ function snap(page: Page): Promise<Snapshot> {
       dialog: Boolean(dialog?.open),
       scene: tab?.id.replace(/^tab-/, '') ?? '',
       canvas: renderer instanceof HTMLElement && renderer.getBoundingClientRect().height > 0,
-      crashed: Array.from(document.querySelectorAll('.crash')).map((c) => c.textContent).join(' | '),
+      crashed: Array.from(document.querySelectorAll('.crash'))
+        .map((c) => c.textContent)
+        .join(' | '),
     };
   });
 }
@@ -112,7 +123,10 @@ function record(tally: Tally, cls: string, what: 'accepted' | 'refused' | 'asked
 function printTally(title: string, tally: Tally) {
   const rows = Object.entries(tally)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([cls, t]) => `  ${cls}: ${t.refused} refused, ${t.accepted} accepted, ${t.asked} asked (${t.kept} kept), ${t.ms} ms`);
+    .map(
+      ([cls, t]) =>
+        `  ${cls}: ${t.refused} refused, ${t.accepted} accepted, ${t.asked} asked (${t.kept} kept), ${t.ms} ms`,
+    );
   console.log(`${title} (FUZZ_SEED=${SEED})\n${rows.join('\n')}`);
 }
 
@@ -139,7 +153,10 @@ async function checkCase(
   const started = Date.now();
   const before = await snap(page);
   if (opts.expect === 'accept')
-    expect(result.ok, `${label}: the app's reader refuses a ${cls}: ${JSON.stringify(!result.ok && result.error)}`).toBe(true);
+    expect(
+      result.ok,
+      `${label}: the app's reader refuses a ${cls}: ${JSON.stringify(!result.ok && result.error)}`,
+    ).toBe(true);
   if (opts.expect === 'refuse')
     expect(result.ok, `${label}: the app's reader accepts a ${cls}`).toBe(false);
 
@@ -147,12 +164,21 @@ async function checkCase(
 
   if (!result.ok) {
     const message = expectedMessage(result.error, lang);
-    await expect.poll(async () => (await snap(page)).error, { ...POLL, message: `${label}: the refusal message` }).toBe(message);
+    await expect
+      .poll(async () => (await snap(page)).error, {
+        ...POLL,
+        message: `${label}: the refusal message`,
+      })
+      .toBe(message);
     const after = await snap(page);
-    expect(after.nodes, `${label}: the diagram changed although the input was refused`).toEqual(before.nodes);
+    expect(after.nodes, `${label}: the diagram changed although the input was refused`).toEqual(
+      before.nodes,
+    );
     expect(after.scene, `${label}: the scene changed`).toBe(before.scene);
     await page.locator('.notice--error button').click();
-    await expect.poll(async () => (await snap(page)).error, { ...POLL, message: `${label}: dismiss` }).toBe('');
+    await expect
+      .poll(async () => (await snap(page)).error, { ...POLL, message: `${label}: dismiss` })
+      .toBe('');
     record(opts.tally, cls, 'refused');
   } else {
     const doc = result.document;
@@ -162,10 +188,15 @@ async function checkCase(
       const s = await snap(page);
       if (s.dialog) return 'asked';
       if (s.error) return `error: ${s.error}`;
-      return s.scene === doc.scene && JSON.stringify(s.ids) === JSON.stringify(want) ? 'replaced' : 'waiting';
+      return s.scene === doc.scene && JSON.stringify(s.ids) === JSON.stringify(want)
+        ? 'replaced'
+        : 'waiting';
     };
     await expect
-      .poll(state, { ...POLL, message: `${label}: accepted ${cls} should replace the ${doc.scene} diagram or ask` })
+      .poll(state, {
+        ...POLL,
+        message: `${label}: accepted ${cls} should replace the ${doc.scene} diagram or ask`,
+      })
       .toMatch(asks ? /^asked$/ : /^(asked|replaced)$/);
     if ((await state()) === 'asked') {
       record(opts.tally, cls, 'asked');
@@ -174,11 +205,18 @@ async function checkCase(
       await buttons.nth(opts.keep ? -2 : -1).click();
       if (opts.keep) {
         record(opts.tally, cls, 'kept');
-        await expect.poll(async () => (await snap(page)).dialog, { ...POLL, message: `${label}: dialog closes` }).toBe(false);
+        await expect
+          .poll(async () => (await snap(page)).dialog, {
+            ...POLL,
+            message: `${label}: dialog closes`,
+          })
+          .toBe(false);
         const after = await snap(page);
         expect(after.nodes, `${label}: "Keep my work" did not keep it`).toEqual(before.nodes);
       } else {
-        await expect.poll(state, { ...POLL, message: `${label}: "Replace it" replaces` }).toBe('replaced');
+        await expect
+          .poll(state, { ...POLL, message: `${label}: "Replace it" replaces` })
+          .toBe('replaced');
       }
     } else {
       record(opts.tally, cls, 'accepted');
@@ -233,7 +271,9 @@ for (const [lang, storageFull, offset] of [
   ['tr', false, 0],
   ['en', true, 1],
 ] as const) {
-  test(`documents through Import (${lang}${storageFull ? ', storage full' : ''})`, async ({ page }) => {
+  test(`documents through Import (${lang}${storageFull ? ', storage full' : ''})`, async ({
+    page,
+  }) => {
     test.setTimeout(150_000);
     await withSeed(`documents ${lang}`, async () => {
       if (storageFull)
@@ -265,16 +305,30 @@ for (const [lang, storageFull, offset] of [
           keep: keeps[i]!,
           // With storage full, replacing a diagram that is not its preset must ask.
           mustAsk: (before, target) =>
-            storageFull && target === before.scene && before.ids.join() !== PRESET_IDS[target].join(),
-          trigger: () => input.setInputFiles({ name: `case-${i}.json`, mimeType: 'application/json', buffer: bytes }),
+            storageFull &&
+            target === before.scene &&
+            before.ids.join() !== PRESET_IDS[target].join(),
+          trigger: () =>
+            input.setInputFiles({
+              name: `case-${i}.json`,
+              mimeType: 'application/json',
+              buffer: bytes,
+            }),
           errors,
           tally,
         });
       }
       printTally(`documents (${lang}${storageFull ? ', storage full' : ''})`, tally);
       const totals = Object.values(tally);
-      expect(totals.reduce((s, t) => s + t.accepted + t.asked, 0), 'some documents were accepted').toBeGreaterThan(DOCS / 10);
-      if (storageFull) expect(totals.reduce((s, t) => s + t.asked, 0), 'storage full: the app asked').toBeGreaterThan(0);
+      expect(
+        totals.reduce((s, t) => s + t.accepted + t.asked, 0),
+        'some documents were accepted',
+      ).toBeGreaterThan(DOCS / 10);
+      if (storageFull)
+        expect(
+          totals.reduce((s, t) => s + t.asked, 0),
+          'storage full: the app asked',
+        ).toBeGreaterThan(0);
     });
   });
 }
@@ -304,13 +358,22 @@ for (const [lang, offset] of [
           lang,
           keep: keeps[i]!,
           // A link over a scene that holds the person's own work always asks.
-          mustAsk: (before, target) => target === before.scene && before.ids.join() !== PRESET_IDS[target].join(),
+          mustAsk: (before, target) =>
+            target === before.scene && before.ids.join() !== PRESET_IDS[target].join(),
           trigger: async () => {
             if (!fresh) {
               await page.evaluate((p) => (window.location.hash = `doc=${p}`), packed);
               return;
             }
-            await page.evaluate((p) => window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#doc=${p}`), packed);
+            await page.evaluate(
+              (p) =>
+                window.history.replaceState(
+                  null,
+                  '',
+                  `${window.location.pathname}${window.location.search}#doc=${p}`,
+                ),
+              packed,
+            );
             await page.reload();
           },
           errors,
@@ -319,7 +382,10 @@ for (const [lang, offset] of [
       }
       printTally(`links (${lang})`, tally);
       const totals = Object.values(tally);
-      expect(totals.reduce((s, t) => s + t.accepted + t.asked, 0), 'some links were accepted').toBeGreaterThan(LINKS / 10);
+      expect(
+        totals.reduce((s, t) => s + t.accepted + t.asked, 0),
+        'some links were accepted',
+      ).toBeGreaterThan(LINKS / 10);
     });
   });
 }
