@@ -1,9 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { freePort, startAppServer, type AppServer } from './liveServer';
+import { hasNginx, startDeployNginx, type DeployNginx } from './deployNginx';
+import { startAppServer, type AppServer } from './liveServer';
 
 /**
  * deploy/ for real: the Debian nginx runs deploy/nginx/prodviz.conf (only the paths and ports
@@ -11,64 +10,24 @@ import { freePort, startAppServer, type AppServer } from './liveServer';
  * started and stopped by PID. Through it: the app loads, plays, and runs a live class with one
  * student, with zero Content-Security-Policy violations.
  */
-const NGINX = '/usr/sbin/nginx';
 const root = resolve('.');
-let nginx: ChildProcess | null = null;
-let prefix = '';
+let nginx: DeployNginx | null = null;
 let base = '';
 let live: AppServer;
 
-test.skip(!existsSync(NGINX), 'needs the Debian nginx package');
+test.skip(!hasNginx(), 'needs the Debian nginx package');
 test.skip(!existsSync(join(root, 'dist/index.html')), 'needs a production build (vite build)');
 
 test.beforeAll(async () => {
   live = await startAppServer({}, ['--live-only']);
-  const port = await freePort();
-  prefix = mkdtempSync(join(tmpdir(), 'prodviz-nginx-'));
-  mkdirSync(join(prefix, 'snippets'));
-  mkdirSync(join(prefix, 'tmp'));
-  copyFileSync('/etc/nginx/mime.types', join(prefix, 'mime.types'));
-  copyFileSync('deploy/nginx/prodviz-security-headers.conf', join(prefix, 'snippets/prodviz-security-headers.conf'));
-  const site = readFileSync('deploy/nginx/prodviz.conf', 'utf8')
-    .replace('server 127.0.0.1:4174;', `server 127.0.0.1:${live.port};`)
-    .replace('listen 80;', `listen 127.0.0.1:${port};`)
-    .replace('listen [::]:80;', '')
-    .replace('root /srv/prodviz/dist;', `root ${join(root, 'dist')};`);
-  writeFileSync(join(prefix, 'prodviz.conf'), site);
-  writeFileSync(
-    join(prefix, 'nginx.conf'),
-    `worker_processes 1;
-pid ${prefix}/nginx.pid;
-error_log ${prefix}/error.log warn;
-events { worker_connections 256; }
-http {
-  include mime.types;
-  default_type application/octet-stream;
-  access_log off;
-  client_body_temp_path ${prefix}/tmp/body;
-  proxy_temp_path ${prefix}/tmp/proxy;
-  fastcgi_temp_path ${prefix}/tmp/fastcgi;
-  uwsgi_temp_path ${prefix}/tmp/uwsgi;
-  scgi_temp_path ${prefix}/tmp/scgi;
-  include prodviz.conf;
-}
-`,
-  );
-  const check = spawnSync(NGINX, ['-t', '-p', prefix, '-c', join(prefix, 'nginx.conf')], { encoding: 'utf8' });
-  expect(check.status, check.stderr).toBe(0);
-  nginx = spawn(NGINX, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off; user root;'], { stdio: 'ignore' });
-  base = `http://127.0.0.1:${port}`;
+  nginx = await startDeployNginx({ dist: join(root, 'dist'), upstreamPort: live.port });
+  base = `http://127.0.0.1:${nginx.port}`;
   await expect.poll(async () => (await fetch(base).catch(() => null))?.status ?? 0, { timeout: 15_000 }).toBe(200);
 });
 
 test.afterAll(async () => {
-  if (nginx && nginx.exitCode === null) {
-    const exited = new Promise((r) => nginx!.once('exit', r));
-    nginx.kill('SIGQUIT');
-    await exited;
-  }
+  await nginx?.stop();
   await live?.stop();
-  if (prefix) rmSync(prefix, { recursive: true, force: true });
 });
 
 function watchCsp(page: Page): string[] {

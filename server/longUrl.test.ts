@@ -4,12 +4,12 @@
  * port of 127.0.0.1 and stopped by PID. Up to 64 KB the app is served; beyond, a page request
  * is sent to `/?notice=too-long` (the app says why) instead of a bare 431/414.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasNginx, startDeployNginx, type DeployNginx } from '../e2e/deployNginx';
 import { freePort, startAppServer, type AppServer } from '../e2e/liveServer';
 import { TOO_LONG_LOCATION } from './longUrl';
 
@@ -82,48 +82,14 @@ describe('the Node server', () => {
   });
 });
 
-const NGINX = '/usr/sbin/nginx';
-
-describe.skipIf(!existsSync(NGINX))('deploy/nginx/prodviz.conf on the Debian nginx', () => {
-  let prefix = '';
+describe.skipIf(!hasNginx())('deploy/nginx/prodviz.conf on the Debian nginx', () => {
   let port = 0;
-  let nginx: ChildProcess | null = null;
+  let nginx: DeployNginx | null = null;
 
   beforeAll(async () => {
-    port = await freePort();
     const upstream = await freePort(); // nothing listens: only the static paths are asked for
-    prefix = mkdtempSync(join(tmpdir(), 'prodviz-nginx-long-'));
-    mkdirSync(join(prefix, 'snippets'));
-    mkdirSync(join(prefix, 'tmp'));
-    copyFileSync('/etc/nginx/mime.types', join(prefix, 'mime.types'));
-    copyFileSync('deploy/nginx/prodviz-security-headers.conf', join(prefix, 'snippets/prodviz-security-headers.conf'));
-    const site = readFileSync('deploy/nginx/prodviz.conf', 'utf8')
-      .replace('server 127.0.0.1:4174;', `server 127.0.0.1:${upstream};`)
-      .replace('listen 80;', `listen 127.0.0.1:${port};`)
-      .replace('listen [::]:80;', '')
-      .replace('root /srv/prodviz/dist;', `root ${resolve(dist)};`);
-    writeFileSync(join(prefix, 'prodviz.conf'), site);
-    writeFileSync(
-      join(prefix, 'nginx.conf'),
-      `worker_processes 1;
-pid ${prefix}/nginx.pid;
-error_log ${prefix}/error.log warn;
-events { worker_connections 64; }
-http {
-  include mime.types;
-  access_log off;
-  client_body_temp_path ${prefix}/tmp/body;
-  proxy_temp_path ${prefix}/tmp/proxy;
-  fastcgi_temp_path ${prefix}/tmp/fastcgi;
-  uwsgi_temp_path ${prefix}/tmp/uwsgi;
-  scgi_temp_path ${prefix}/tmp/scgi;
-  include prodviz.conf;
-}
-`,
-    );
-    const check = spawnSync(NGINX, ['-t', '-p', prefix, '-c', join(prefix, 'nginx.conf')], { encoding: 'utf8' });
-    expect(check.status, check.stderr).toBe(0);
-    nginx = spawn(NGINX, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off; user root;'], { stdio: 'ignore' });
+    nginx = await startDeployNginx({ dist: resolve(dist), upstreamPort: upstream, workerConnections: 64 });
+    port = nginx.port;
     // Up when it answers (bounded: 10 s).
     for (let i = 0; i < 200; i++) {
       const status = await request(port, 'GET', '/').then((r) => r.status, () => 0);
@@ -133,13 +99,7 @@ http {
   }, 20_000);
 
   afterAll(async () => {
-    const n = nginx;
-    if (n && n.exitCode === null) {
-      const exited = new Promise((r) => n.once('exit', r));
-      n.kill('SIGTERM');
-      await exited;
-    }
-    if (!process.env.KEEP_NGINX) rmSync(prefix, { recursive: true, force: true });
+    await nginx?.stop();
   });
 
   it('serves the app for a ?scene= of 40 KB (the default 8 KB buffer answered 414)', async () => {
