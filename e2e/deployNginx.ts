@@ -5,7 +5,15 @@
  * server/longUrl.test.ts. The caller waits until it answers (how differs per test).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './liveServer';
@@ -21,13 +29,20 @@ export interface DeployNginx {
   stop(): Promise<void>;
 }
 
-export async function startDeployNginx(opts: { dist: string; upstreamPort: number; workerConnections?: number }): Promise<DeployNginx> {
+export async function startDeployNginx(opts: {
+  dist: string;
+  upstreamPort: number;
+  workerConnections?: number;
+}): Promise<DeployNginx> {
   const port = await freePort();
   const prefix = mkdtempSync(join(tmpdir(), 'prodviz-nginx-'));
   mkdirSync(join(prefix, 'snippets'));
   mkdirSync(join(prefix, 'tmp'));
   copyFileSync('/etc/nginx/mime.types', join(prefix, 'mime.types'));
-  copyFileSync('deploy/nginx/prodviz-security-headers.conf', join(prefix, 'snippets/prodviz-security-headers.conf'));
+  copyFileSync(
+    'deploy/nginx/prodviz-security-headers.conf',
+    join(prefix, 'snippets/prodviz-security-headers.conf'),
+  );
   const site = readFileSync('deploy/nginx/prodviz.conf', 'utf8')
     .replace('server 127.0.0.1:4174;', `server 127.0.0.1:${opts.upstreamPort};`)
     .replace('listen 80;', `listen 127.0.0.1:${port};`)
@@ -59,7 +74,9 @@ http {
     rmSync(prefix, { recursive: true, force: true });
     throw new Error(`nginx -t failed:\n${check.stderr}`);
   }
-  const child = spawn(NGINX, ['-p', prefix, '-c', conf, '-g', 'daemon off; user root;'], { stdio: 'ignore' });
+  const child = spawn(NGINX, ['-p', prefix, '-c', conf, '-g', 'daemon off; user root;'], {
+    stdio: 'ignore',
+  });
   return {
     port,
     prefix,

@@ -1,5 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { fillStorage } from './storage';
 
 const nodes = (page: Page, kind: string) => page.locator(`.react-flow__node[data-kind="${kind}"]`);
 const palette = (page: Page) => page.getByRole('region', { name: 'Components' });
@@ -336,14 +337,7 @@ test.describe('export, import, share', () => {
   });
 
   test('a storage quota error shows the banner and keeps the work on screen', async ({ page }) => {
-    await page.addInitScript(() => {
-      const original = Storage.prototype.setItem;
-      Storage.prototype.setItem = function (key: string, value: string) {
-        if (key.startsWith('prodviz.doc.'))
-          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        return original.call(this, key, value);
-      };
-    });
+    await fillStorage(page);
     await open(page);
     await palette(page).getByRole('button', { name: 'Add Redis' }).click();
     await expect(errorAlert(page, 'Browser storage is full')).toBeVisible();

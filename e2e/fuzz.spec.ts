@@ -24,6 +24,7 @@ import type { DocumentError, ParseResult } from '../src/core/export/document';
 import { SCENES } from '../src/core/topology/scenes';
 import type { SceneId } from '../src/core/topology/types';
 import { docCaseArb, linkCaseArb, oracleFile, oracleLink, type Expect } from './fuzzCases';
+import { fillStorage } from './storage';
 
 /** Polls often: hundreds of cases each wait for the app once or twice. */
 const expect = baseExpect.configure({ timeout: 10_000 });
@@ -277,14 +278,7 @@ for (const [lang, storageFull, offset] of [
     test.setTimeout(150_000);
     await withSeed(`documents ${lang}`, async () => {
       if (storageFull)
-        await page.addInitScript(() => {
-          const original = Storage.prototype.setItem;
-          Storage.prototype.setItem = function (key: string, value: string) {
-            if (key.startsWith('prodviz.doc.'))
-              throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-            return original.call(this, key, value);
-          };
-        });
+        await fillStorage(page);
       const errors: string[] = [];
       await open(page, lang, errors);
       const input = page.locator('input[type="file"][accept*="json"]').first();

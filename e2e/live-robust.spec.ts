@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { startAppServer, type AppServer } from './liveServer';
+import { fillStorage } from './storage';
 
 /**
  * Issue 16, item 5 for the live class: a student following the teacher whose own work is not
@@ -27,15 +28,8 @@ test('a following student is asked before the teacher’s lesson replaces unsave
   const student = await context.newPage();
   const errors: string[] = [];
   student.on('pageerror', (e) => errors.push(e.message));
-  await student.addInitScript(() => {
-    localStorage.setItem('prodviz.editor', '1');
-    const original = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key: string, value: string) {
-      if (key.startsWith('prodviz.doc.'))
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return original.call(this, key, value);
-    };
-  });
+  await student.addInitScript(() => localStorage.setItem('prodviz.editor', '1'));
+  await fillStorage(student);
   await student.goto(`${link}&lang=en`);
   const join = student.getByRole('dialog', { name: 'Join the live class' });
   await join.getByLabel('Nickname').fill('Ayşe');

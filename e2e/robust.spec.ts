@@ -6,6 +6,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import lzString from 'lz-string';
 import { lzBomb } from '../src/core/export/lzBomb';
+import { fillStorage } from './storage';
 
 const { compressToEncodedURIComponent } = lzString;
 
@@ -166,14 +167,7 @@ test.describe('3. share-link bombs', () => {
 
 test.describe('8. storage full', () => {
   test('a share link can be made while storage is full', async ({ page }) => {
-    await page.addInitScript(() => {
-      const original = Storage.prototype.setItem;
-      Storage.prototype.setItem = function (key: string, value: string) {
-        if (key.startsWith('prodviz.'))
-          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        return original.call(this, key, value);
-      };
-    });
+    await fillStorage(page, 'prodviz.');
     await page.goto('./?lang=en&scene=production');
     await palette(page).getByRole('button', { name: 'Add Redis' }).click();
     await expect(alertWith(page, 'Browser storage is full')).toBeVisible();
@@ -232,14 +226,7 @@ test('4. an address the server refused as too long arrives as a notice in the us
 
 test.describe('5. replacing work that is not safely saved', () => {
   test('with storage full, a pasted link and an import both ask first', async ({ page }) => {
-    await page.addInitScript(() => {
-      const original = Storage.prototype.setItem;
-      Storage.prototype.setItem = function (key: string, value: string) {
-        if (key.startsWith('prodviz.doc.'))
-          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        return original.call(this, key, value);
-      };
-    });
+    await fillStorage(page);
     const shared = productionDoc((ns) => {
       ns.push({ id: 'cdn', kind: 'cdn', position: { x: -300, y: 0 } });
     });
@@ -265,18 +252,6 @@ test.describe('5. replacing work that is not safely saved', () => {
     await expect(nodes(page, 'sqlite')).toHaveCount(0);
   });
 });
-
-/** Storage that refuses every saved document, as a full browser storage does. */
-async function fillStorage(page: Page) {
-  await page.addInitScript(() => {
-    const original = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key: string, value: string) {
-      if (key.startsWith('prodviz.doc.'))
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return original.call(this, key, value);
-    };
-  });
-}
 
 test.describe('5. every path that replaces work asks first', () => {
   test('starting a lesson over work that storage could not keep asks; Keep closes the lesson and keeps it', async ({
