@@ -105,6 +105,18 @@ function rng(seed: number): () => number {
   };
 }
 
+/** The planned send times (ms from the start) of an open-loop Poisson run at rate λ. */
+export function poissonPlan(seed: number, lambda: number, count: number): number[] {
+  const r = rng(seed);
+  const plan: number[] = [];
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    at += (-Math.log(1 - r()) / lambda) * 1000;
+    plan.push(at);
+  }
+  return plan;
+}
+
 /**
  * Gunicorn's own time is in the view's measured time; no recycling: the real workers serve
  * fewer than max_requests (1000) in a calibration run, so none is recycled (with it, the
@@ -179,17 +191,15 @@ interface RealRun {
 
 /** Open-loop Poisson load: arrivals at rate λ whatever the responses do. */
 async function poisson(stack: Stack, lambda: number, seed: number): Promise<RealRun> {
-  const r = rng(seed);
   const count = Math.min(MAX_REQUESTS, Math.ceil(lambda * MAX_SECONDS));
+  const plan = poissonPlan(seed, lambda, count);
   const latencies = new Array<number>(count).fill(NaN);
   const sentAt = new Array<number>(count).fill(0);
   let errors = 0;
   const t0 = performance.now();
-  let at = 0;
   const pending: Promise<void>[] = [];
   for (let i = 0; i < count; i++) {
-    at += (-Math.log(1 - r()) / lambda) * 1000;
-    const wait = t0 + at - performance.now();
+    const wait = t0 + plan[i]! - performance.now();
     if (wait > 1) await new Promise((res) => setTimeout(res, wait));
     // The time it really left (a late timer shifts it; the replay uses this, not the plan).
     sentAt[i] = performance.now() - t0;

@@ -9,19 +9,8 @@
  *   npx tsx bench/calibrateReplay.ts
  */
 process.env.CALIBRATE_NO_MAIN = '1';
-const { engineRun } = await import('./calibrate');
+const { engineRun, poissonPlan } = await import('./calibrate');
 
-/** mulberry32, as bench/calibrate.ts draws the arrival plan. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 // the lead's quiet run at 19:49 (/tmp/calib.txt): w, rho, λ, S, CV, overhead, real p95, real mean, real p50
 const rows: number[][] = [
   [1, 0.5, 23.81128130885851, 20.99845, 0.005019634091525996, 1.80623200000041, 71.7, 34.8, 24.7],
@@ -52,14 +41,7 @@ for (const [w, rho, l, S, cv, ov, rp95, rmean, rp50] of rows as [
   number,
   number,
 ][]) {
-  const r = rng(1 + w * 100 + Math.round(rho * 10));
-  const count = Math.min(400, Math.ceil(l * 25));
-  const arr: number[] = [];
-  let at = 0;
-  for (let i = 0; i < count; i++) {
-    at += (-Math.log(1 - r()) / l) * 1000;
-    arr.push(at);
-  }
+  const arr = poissonPlan(1 + w * 100 + Math.round(rho * 10), l, Math.min(400, Math.ceil(l * 25)));
   const e = engineRun(w, l, { meanMs: S, cv }, ov, arr);
   const long = engineRun(w, l, { meanMs: S, cv }, ov);
   console.log(
