@@ -198,6 +198,8 @@ async function throttleWorkers(browser: Browser, rate: number): Promise<string> 
 
 async function main() {
   const url = `http://127.0.0.1:${port}/`;
+  // A server left on the port would answer instead of this build's.
+  if (await fetch(url).then(() => true, () => false)) fail(`port ${port} is already in use: stop what listens there first`);
   const server = spawn(
     resolve(root, 'node_modules/.bin/vite'),
     ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', dist],
