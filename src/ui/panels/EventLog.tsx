@@ -82,9 +82,12 @@ export function EventLog() {
         hidden={!open}
       >
         {rows.length === 0 && <li className="eventlog__empty">{t('sim.log.empty')}</li>}
-        {rows.map((r) => (
+        {rows.map((r, i) => (
+          // Keyed by position: a summary at a high rate replaces every row, and reusing the
+          // same <li> elements turns that into 40 text updates instead of 40 removals and
+          // 40 insertions (the list is read top-down, newest first; rows carry no state).
           <li
-            key={r.seq}
+            key={i}
             className={`eventlog__row eventlog__row--${rowTone(r)}`}
             data-type={r.type}
           >
