@@ -3,7 +3,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useT } from '../useT';
 import { CATALOG } from '../../core/catalog/catalog';
 import { Icon } from '../icons';
-import { useSimStore } from '../../state/simStore';
+import { useSimStore, type SimState } from '../../state/simStore';
 import { useEditorStore } from '../editor/editorStore';
 import type { ComponentFlowNode } from './nodeData';
 import { GlossaryTip } from '../glossary/GlossaryTip';
@@ -17,6 +17,46 @@ function loadClass(percent: number | null): string {
   return ' load-ok';
 }
 
+const HIGH = 85;
+
+/** A node's utilisation as a whole percent, null when unlimited (from the last summary). */
+function percentOf(s: SimState, id: string): number | null {
+  const u = s.nodeLoad[id]?.utilisation;
+  return u === null || u === undefined ? null : Math.round(Math.min(1, Math.max(0, u)) * 100);
+}
+
+/**
+ * A node's live load (queue badge, load bar, the text screen readers get): its own
+ * subscription, so a summary re-renders this small part of the nodes whose numbers moved —
+ * not the node with its name, icon and seven handles.
+ */
+const NodeLoad = memo(function NodeLoad({ id }: { id: string }) {
+  const t = useT();
+  const queue = useSimStore((s) => s.nodeLoad[id]?.queue ?? 0);
+  const percent = useSimStore((s) => percentOf(s, id));
+  const loadText = percent === null ? t('packets.loadUnlimited', { queue }) : t('packets.load', { queue, percent });
+  return (
+    <>
+      {queue > 0 && (
+        <GlossaryTip term="queue" focus="node">
+          <div className="pv-node__queue" aria-hidden="true">
+            {queue}
+          </div>
+        </GlossaryTip>
+      )}
+      {percent !== null && (
+        <GlossaryTip term="load" focus="node">
+          <div className={`pv-node__load${loadClass(percent)}`} aria-hidden="true">
+            {/* A transform, not a width: moving the bar repaints it without a layout. */}
+            <div className="pv-node__load-fill" style={{ transform: `scaleX(${percent / 100})` }} />
+          </div>
+        </GlossaryTip>
+      )}
+      <span className="visually-hidden">{loadText}</span>
+    </>
+  );
+});
+
 const ARROWS = [
   { id: 'ar', position: Position.Right, d: 'M4 3l9 7-9 7z' },
   { id: 'ab', position: Position.Bottom, d: 'M3 4l7 9 7-9z' },
@@ -27,24 +67,16 @@ const ARROWS = [
 function ComponentNodeView({ id, data, selected, isConnectable }: NodeProps<ComponentFlowNode>) {
   const t = useT();
   const entry = CATALOG[data.kind];
-  // Live load: each node selects only its own primitives, so a summary re-renders only the
-  // nodes whose numbers changed.
-  const queue = useSimStore((s) => s.nodeLoad[id]?.queue ?? 0);
-  const percent = useSimStore((s) => {
-    const u = s.nodeLoad[id]?.utilisation;
-    return u === null || u === undefined ? null : Math.round(Math.min(1, Math.max(0, u)) * 100);
-  });
+  // Live load: the node itself follows only what changes its frame (stopped, or red when
+  // busy) — rare; the numbers are NodeLoad's.
+  const high = useSimStore((s) => (percentOf(s, id) ?? 0) >= HIGH);
   const up = useSimStore((s) => s.nodeLoad[id]?.up ?? true);
   const connectRole = useEditorStore((s) =>
     s.connecting?.target === id ? ' is-connect-target' : s.connecting?.source === id ? ' is-connect-source' : '',
   );
-  const loadText =
-    percent === null
-      ? t('packets.loadUnlimited', { queue })
-      : t('packets.load', { queue, percent });
   return (
     <div
-      className={`pv-node tier-${entry.tier}${selected ? ' is-selected' : ''}${up ? loadClass(percent) : ' is-stopped'}${connectRole}`}
+      className={`pv-node tier-${entry.tier}${selected ? ' is-selected' : ''}${up ? (high ? ' load-high' : '') : ' is-stopped'}${connectRole}`}
     >
       {isConnectable &&
         ARROWS.map((a) => (
@@ -77,23 +109,7 @@ function ComponentNodeView({ id, data, selected, isConnectable }: NodeProps<Comp
           <div className="pv-node__stopped">{t('packets.stopped')}</div>
         </GlossaryTip>
       ) : (
-        <>
-          {queue > 0 && (
-            <GlossaryTip term="queue" focus="node">
-              <div className="pv-node__queue" aria-hidden="true">
-                {queue}
-              </div>
-            </GlossaryTip>
-          )}
-          {percent !== null && (
-            <GlossaryTip term="load" focus="node">
-              <div className="pv-node__load" aria-hidden="true">
-                <div className="pv-node__load-fill" style={{ width: `${percent}%` }} />
-              </div>
-            </GlossaryTip>
-          )}
-          <span className="visually-hidden">{loadText}</span>
-        </>
+        <NodeLoad id={id} />
       )}
       <Handle id="r" type="source" position={Position.Right} />
       <Handle id="b" type="source" position={Position.Bottom} />
