@@ -52,7 +52,9 @@ const NodeLoad = memo(function NodeLoad({ id }: { id: string }) {
           </div>
         </GlossaryTip>
       )}
-      <span className="visually-hidden">{loadText}</span>
+      {/* Read out as a label, not as text: a new value is then an attribute, which lays
+          nothing out (the text version was most of a summary's layout on 200 nodes). */}
+      <span className="visually-hidden" role="img" aria-label={loadText} />
     </>
   );
 });
