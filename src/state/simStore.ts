@@ -307,28 +307,6 @@ function onFrameMessage(msg: FrameMessage) {
 const sameLoad = (a: NodeLoad | undefined, b: NodeLoad) =>
   a !== undefined && a.queue === b.queue && a.busy === b.busy && a.utilisation === b.utilisation && a.up === b.up;
 
-/**
- * While playing, a summary's event-log rows reach React this long after its numbers (metrics,
- * node load): the two halves then render, lay out and paint in different frames, so no frame
- * pays for a whole summary (at 4 Hz those frames were the p95 of a throttled CPU).
- */
-const LOG_LAG_MS = PUBLISH_MS / 2;
-let pendingLog: LogRow[] | null = null;
-let logTimer: ReturnType<typeof setTimeout> | undefined;
-
-function applyLog() {
-  logTimer = undefined;
-  const log = pendingLog;
-  pendingLog = null;
-  if (log) useSimStore.setState({ log });
-}
-
-function dropPendingLog() {
-  clearTimeout(logTimer);
-  logTimer = undefined;
-  pendingLog = null;
-}
-
 function onSummary(msg: SummaryMessage) {
   view.drained = msg.drained;
   view.eventHash = msg.eventHash;
@@ -347,22 +325,14 @@ function onSummary(msg: SummaryMessage) {
       loadChanged = true;
     }
   }
-  const shown = pendingLog ?? prev.log;
-  const lastPrev = shown[shown.length - 1];
+  const lastPrev = prev.log[prev.log.length - 1];
   const lastNext = msg.log[msg.log.length - 1];
-  const logSame = shown.length === msg.log.length && lastPrev?.seq === lastNext?.seq && lastPrev?.t === lastNext?.t;
-  const lag = prev.playing && !logSame;
-  // Paused (Step, Pause, an edit) the rows come at once, with any still waiting.
-  const logNow = !lag && (!logSame || pendingLog !== null);
-  if (lag) {
-    pendingLog = msg.log;
-    logTimer ??= setTimeout(applyLog, LOG_LAG_MS);
-  } else dropPendingLog();
+  const logSame = prev.log.length === msg.log.length && lastPrev?.seq === lastNext?.seq && lastPrev?.t === lastNext?.t;
   useSimStore.setState({
     simTime: msg.now,
     metrics: msg.metrics,
     ...(loadChanged ? { nodeLoad } : {}),
-    ...(logNow ? { log: msg.log } : {}),
+    ...(logSame ? {} : { log: msg.log }),
   });
 }
 
@@ -393,7 +363,6 @@ function requestFrame() {
 
 function createEngine(topology: Topology) {
   generation++;
-  dropPendingLog();
   target = 0;
   awaiting = false;
   engineTopology = topology;
