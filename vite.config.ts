@@ -57,6 +57,19 @@ export default defineConfig({
     }),
   ],
   base: './',
+  // React → Preact's compat layer (issue 14: react-dom was ~64 KB gzipped of the first paint).
+  // Exact-match aliases so the app and its dependencies (@xyflow/react, zustand, framer-motion)
+  // share one Preact.
+  resolve: {
+    alias: [
+      { find: /^react$/, replacement: 'preact/compat' },
+      { find: /^react-dom$/, replacement: 'preact/compat' },
+      { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+      { find: /^react-dom\/test-utils$/, replacement: 'preact/test-utils' },
+      { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+      { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+    ],
+  },
   build: { target: 'es2022', sourcemap: false },
   preview: { port: 4173, strictPort: true },
   test: {
