@@ -1,5 +1,5 @@
 // React runs on preact/compat (vite.config.ts aliases; issue 14's 150 KB first-paint goal).
-// One gap found by the e2e suite: React writes `tabIndex` as the `tabindex` attribute on every
+// Two gaps found by the e2e suite. First, React writes `tabIndex` as the `tabindex` attribute on every
 // element, but Preact sets SVG props with setAttribute as spelled, and SVG attributes are
 // case-sensitive — React Flow's edges (`<g tabIndex={0}>`) were no longer focusable. Spelling
 // it in lower case gives the same attribute on SVG and HTML elements.
@@ -14,3 +14,11 @@ options.vnode = (vnode: VNode) => {
   }
   previous?.(vnode);
 };
+
+// Effects: React runs the effects of an update caused by a click or a key press before the
+// next event is handled; Preact runs every effect after the next frame. React Flow reports a
+// new selection from an effect, so a click then Delete (or F2, Ctrl+D) within one frame acted
+// on the old selection — on a slow laptop a frame is long enough for a person to do that, and
+// the e2e suite did it under load. Running effects as a microtask right after the commit
+// keeps React's order for input, and Preact's own rendering is already batched the same way.
+options.requestAnimationFrame = (flush: () => void) => queueMicrotask(flush);
