@@ -29,9 +29,27 @@ function i18nSplit(): Plugin {
   };
 }
 
+/**
+ * Dev server: an edited script reloads the page. The app runs on preact/compat (see `resolve`
+ * below), which React's Fast Refresh cannot re-render: without this an edit was reported as
+ * "hot updated" and the page kept showing the old code. CSS still updates in place.
+ */
+function reloadOnScriptEdit(): Plugin {
+  return {
+    name: 'prodviz-reload-on-script-edit',
+    apply: 'serve',
+    hotUpdate({ file }) {
+      if (this.environment.name !== 'client' || !/\.(tsx?|jsx?|json)$/.test(file)) return;
+      this.environment.hot.send({ type: 'full-reload' });
+      return [];
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
+    reloadOnScriptEdit(),
     i18nSplit(),
     // Offline after the first visit: the service worker precaches the built app, its lazy
     // chunks (lessons, quiz, panels) and assets; a new deploy waits for the user's "Reload".
