@@ -38,7 +38,7 @@ const chrome = systemChromium();
 interface Audit {
   displayValue?: string;
   numericValue?: number;
-  details?: { items?: { duration?: number }[] };
+  details?: { items?: { duration?: number }[] } & Record<string, unknown>;
 }
 interface Report {
   categories: { performance: { score: number } };
@@ -84,6 +84,20 @@ async function main() {
         process.stdout.write(
           `${preset.padEnd(8)}  ${String(Math.round(report.categories.performance.score * 100)).padStart(5)}   ${(a['largest-contentful-paint']?.displayValue ?? '').padEnd(8)}  ${(a['total-blocking-time']?.displayValue ?? '').padEnd(9)}  ${(a['first-contentful-paint']?.displayValue ?? '').padEnd(7)}  ${(a['speed-index']?.displayValue ?? '').padEnd(7)}  ${(a['cumulative-layout-shift']?.displayValue ?? '').padEnd(5)}  ${`${longTasks.length}: ${longTasks.slice(0, 6).join(', ')}`.padEnd(34)} ${a['unused-javascript']?.displayValue ?? ''}\n`,
         );
+        // Where the time goes: the LCP element and its phases, the main thread by category,
+        // the scripts that cost the most CPU (what to cut next).
+        const lcpItems = (a['largest-contentful-paint-element']?.details as { items?: { items?: { node?: { snippet?: string }; phase?: string; timing?: number }[] }[] } | undefined)?.items ?? [];
+        const lcpNode = lcpItems[0]?.items?.[0]?.node?.snippet ?? '?';
+        const phases = (lcpItems[1]?.items ?? []).map((p) => `${p.phase} ${Math.round(p.timing ?? 0)}`).join(', ');
+        const work = ((a['mainthread-work-breakdown']?.details?.items ?? []) as { groupLabel?: string; duration?: number }[])
+          .slice(0, 4)
+          .map((i) => `${i.groupLabel} ${Math.round(i.duration ?? 0)}`)
+          .join(', ');
+        const boot = ((a['bootup-time']?.details?.items ?? []) as { url?: string; total?: number }[])
+          .slice(0, 3)
+          .map((i) => `${(i.url ?? '').replace(/^.*\//, '')} ${Math.round(i.total ?? 0)}`)
+          .join(', ');
+        process.stdout.write(`          LCP element ${lcpNode.slice(0, 90)}\n          LCP phases (ms): ${phases}\n          main thread (ms): ${work}\n          scripts (ms): ${boot}\n`);
       }
     }
   } finally {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -193,11 +193,19 @@ export function Canvas() {
     },
     [scene],
   );
+  // React Flow reports a selection from an effect, which may run after a newer one was made
+  // (Preact runs effects after the next frame: a click then Ctrl+A within that frame reported the
+  // click's single node last and undid the Ctrl+A). What is selected now is what counts.
+  const latest = useRef({ nodes, selectedEdges });
+  useLayoutEffect(() => {
+    latest.current = { nodes, selectedEdges };
+  }, [nodes, selectedEdges]);
   const onSelectionChange = useCallback(
-    ({ nodes: sel, edges: selEdges }: OnSelectionChangeParams) => {
+    (_: OnSelectionChangeParams) => {
+      const sel = latest.current.nodes.filter((n) => n.selected);
       useEditorStore.getState().setSelection(
         sel.map((n) => n.id),
-        selEdges.map((e) => e.id),
+        [...latest.current.selectedEdges],
       );
       const id = sel.length === 1 ? (sel[0]?.id ?? null) : null;
       if (useUiStore.getState().selectedId !== id) select(id);
@@ -415,7 +423,9 @@ export function Canvas() {
       if (mod && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'a') {
         e.preventDefault();
         e.stopPropagation();
-        setPendingSelection(new Set(flow.getNodes().map((n) => n.id)));
+        // Every node exists already: select them now (a pending selection is applied during a
+        // later render, after which a click's late selection report could undo it).
+        setNodes((prev) => prev.map((n) => (n.selected ? n : { ...n, selected: true })));
         editor.announce(t('editor.connect.selectedAll', { count: flow.getNodes().length }));
         return;
       }
