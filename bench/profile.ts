@@ -196,7 +196,7 @@ async function main() {
       const d = onMain.filter((e) => e.name === name).map((e) => e.dur! / 1000).sort((a, b) => b - a);
       return d.length ? `${name} ${d.length}×, max ${d.slice(0, 5).map((x) => x.toFixed(1)).join('/')} ms, median ${d[d.length >> 1]!.toFixed(2)} ms` : `${name} 0×`;
     };
-    process.stdout.write(`${heavy('HandlePostMessage')}\n${heavy('FireAnimationFrame')}\n${heavy('Commit')}\n${heavy('Layerize')}\n${heavy('Layout')}\n${heavy('Paint')}\n`);
+    process.stdout.write(`${heavy('HandlePostMessage')}\n${heavy('FireAnimationFrame')}\n${heavy('Commit')}\n${heavy('TimerFire')}\n${heavy('Layerize')}\n${heavy('Layout')}\n${heavy('Paint')}\n`);
     if (values['layout-roots']) {
       // What each layout started from (DOM node → a CSS path), to find what a summary dirties.
       const ids = [...new Set(layouts.flatMap((e) => (e.args?.endData?.layoutRoots ?? []).map((r) => r.nodeId ?? 0)))].filter((id) => id > 0);
