@@ -152,6 +152,24 @@ test.describe('editing', () => {
   });
 });
 
+// A click and a key press in the same frame, as on a slow laptop: the key acts on what the
+// click selected. The app runs on preact/compat, which runs effects (React Flow reports the
+// selection from one) after the next frame; src/preactCompat.ts runs them before new input.
+test('Delete right after a click, within one frame, deletes the clicked node', async ({ page }) => {
+  await open(page);
+  await palette(page).getByRole('button', { name: 'Add SQLite' }).click();
+  await expect(nodes(page, 'sqlite')).toHaveCount(1);
+  await page.evaluate(async () => {
+    const media = document.querySelector('.react-flow__node[data-kind="media"]')!;
+    media.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    // Let the click's render happen (a microtask), not the next frame.
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    media.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, cancelable: true }));
+  });
+  await expect(nodes(page, 'media')).toHaveCount(0);
+  await expect(nodes(page, 'sqlite')).toHaveCount(1);
+});
+
 test('auto-layout rearranges in one undoable step', async ({ page }) => {
   await open(page);
   await page.getByRole('button', { name: 'Auto-layout' }).click();

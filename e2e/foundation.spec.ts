@@ -173,3 +173,15 @@ test.describe('accessibility', () => {
     }
   });
 });
+
+// Slow school Wi-Fi: the page's frame paints from index.html before the scripts arrive, and
+// gives way to the app as soon as it renders.
+test('the frame shows before the scripts load and hides once the app renders', async ({ page }) => {
+  await page.route('**/*.js', (route) => route.abort());
+  await page.goto('./?lang=en');
+  await expect(page.locator('#boot .boot__bar')).toBeVisible();
+  await page.unroute('**/*.js');
+  await page.goto('./?lang=en');
+  await expect(canvasNode(page, 'nginx').first()).toBeVisible();
+  await expect(page.locator('#boot')).toBeHidden();
+});

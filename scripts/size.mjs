@@ -4,10 +4,11 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
 // Issue 14's goal is 150 KB gzipped for what index.html loads before first paint. Reached in
-// session 2b by running React on preact/compat (vite.config.ts aliases): 182.1 → 125.5 KB
-// (see docs/notes/perf.md). The gate holds the line at that figure with ~3.5 KB of headroom.
+// session 3 by running React on preact/compat (vite.config.ts aliases, src/preactCompat.ts):
+// 183.6 → 126.4 KB (see docs/notes/perf.md). The gate holds the line ~3 KB above that figure;
+// SIZE_LIMIT_KB may lower it, never raise it past the goal.
 const GOAL_KB = 150;
-const LIMIT_KB = Number(process.env.SIZE_LIMIT_KB ?? 129);
+const LIMIT_KB = Math.min(GOAL_KB, Number(process.env.SIZE_LIMIT_KB ?? 129) || GOAL_KB);
 const dist = 'dist';
 if (!existsSync(join(dist, 'index.html'))) {
   console.error('dist/index.html is missing: run `npm run build` first.');

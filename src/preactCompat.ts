@@ -19,6 +19,30 @@ options.vnode = (vnode: VNode) => {
 // next event is handled; Preact runs every effect after the next frame. React Flow reports a
 // new selection from an effect, so a click then Delete (or F2, Ctrl+D) within one frame acted
 // on the old selection — on a slow laptop a frame is long enough for a person to do that, and
-// the e2e suite did it under load. Running effects as a microtask right after the commit
-// keeps React's order for input, and Preact's own rendering is already batched the same way.
-options.requestAnimationFrame = (flush: () => void) => queueMicrotask(flush);
+// the e2e suite did it under load. So effects still wait for the next frame (they stay off the
+// first paint), but any input that arrives before then runs them first, before the app — or
+// React Flow — sees it: the first listener on window, in the capture phase.
+let pending: { flush: () => void } | null = null;
+function runPending() {
+  const p = pending;
+  pending = null;
+  p?.flush();
+}
+options.requestAnimationFrame = (flush: () => void) => {
+  const token = { flush };
+  pending = token;
+  const run = () => {
+    if (pending === token) runPending();
+  };
+  // As Preact does by default: after the next frame, or 35 ms when no frame comes.
+  const timeout = setTimeout(run, 35);
+  requestAnimationFrame(() => {
+    clearTimeout(timeout);
+    setTimeout(run);
+  });
+};
+if (typeof window !== 'undefined') {
+  for (const type of ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'dblclick', 'contextmenu', 'keydown', 'keyup', 'input', 'change', 'touchstart', 'touchend', 'focusin', 'focusout', 'dragstart', 'drop', 'submit']) {
+    window.addEventListener(type, runPending, { capture: true });
+  }
+}
