@@ -29,27 +29,9 @@ function i18nSplit(): Plugin {
   };
 }
 
-/**
- * Dev server: an edited script reloads the page. The app runs on preact/compat (see `resolve`
- * below), which React's Fast Refresh cannot re-render: without this an edit was reported as
- * "hot updated" and the page kept showing the old code. CSS still updates in place.
- */
-function reloadOnScriptEdit(): Plugin {
-  return {
-    name: 'prodviz-reload-on-script-edit',
-    apply: 'serve',
-    hotUpdate({ file }) {
-      if (this.environment.name !== 'client' || !/\.(tsx?|jsx?|json)$/.test(file)) return;
-      this.environment.hot.send({ type: 'full-reload' });
-      return [];
-    },
-  };
-}
-
 export default defineConfig({
   plugins: [
     react(),
-    reloadOnScriptEdit(),
     i18nSplit(),
     // Offline after the first visit: the service worker precaches the built app, its lazy
     // chunks (lessons, quiz, panels) and assets; a new deploy waits for the user's "Reload".
@@ -75,19 +57,6 @@ export default defineConfig({
     }),
   ],
   base: './',
-  // React → Preact's compat layer (issue 14: react-dom was ~64 KB gzipped of the first paint).
-  // Exact-match aliases so the app and its dependencies (@xyflow/react, zustand, framer-motion)
-  // share one Preact.
-  resolve: {
-    alias: [
-      { find: /^react$/, replacement: 'preact/compat' },
-      { find: /^react-dom$/, replacement: 'preact/compat' },
-      { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
-      { find: /^react-dom\/test-utils$/, replacement: 'preact/test-utils' },
-      { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
-      { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
-    ],
-  },
   build: { target: 'es2022', sourcemap: false },
   preview: { port: 4173, strictPort: true },
   test: {

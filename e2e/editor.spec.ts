@@ -153,8 +153,8 @@ test.describe('editing', () => {
 });
 
 // A click and a key press in the same frame, as on a slow laptop: the key acts on what the
-// click selected. The app runs on preact/compat, which runs effects (React Flow reports the
-// selection from one) after the next frame; src/preactCompat.ts runs them before new input.
+// click selected. React Flow reports the selection from an effect; React runs the effects of
+// an input's update before the next input (Preact, tried for its size, did not: docs/notes/perf.md).
 test('Delete right after a click, within one frame, deletes the clicked node', async ({ page }) => {
   await open(page);
   await palette(page).getByRole('button', { name: 'Add SQLite' }).click();

@@ -103,6 +103,8 @@ test('a component dropped on a server box moves with the box', async ({ page }) 
 test('a connection is made, focused and deleted with the keyboard', async ({ page }) => {
   await open(page);
   const edges = page.locator('.react-flow__edge');
+  // React Flow draws the edges once every node has been measured, after the nodes appear.
+  await expect.poll(() => edges.count()).toBeGreaterThan(0);
   const count = await edges.count();
   // Connect Media files to Redis: select Media files, C, arrows to Redis, Enter.
   await nodes(page, 'media').click();

@@ -1,7 +1,5 @@
 // First: validates the query string before any store reads it.
 import { urlNotices } from './ui/errors/urlGuard';
-// Before anything renders: the one Preact-compat fix React needs here (see the file).
-import './preactCompat';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/base.css';
