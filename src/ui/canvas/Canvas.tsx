@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -193,19 +193,11 @@ export function Canvas() {
     },
     [scene],
   );
-  // React Flow reports a selection from an effect, which may run after a newer one was made
-  // (Preact runs effects after the next frame: a click then Ctrl+A within that frame reported the
-  // click's single node last and undid the Ctrl+A). What is selected now is what counts.
-  const latest = useRef({ nodes, selectedEdges });
-  useLayoutEffect(() => {
-    latest.current = { nodes, selectedEdges };
-  }, [nodes, selectedEdges]);
   const onSelectionChange = useCallback(
-    (_: OnSelectionChangeParams) => {
-      const sel = latest.current.nodes.filter((n) => n.selected);
+    ({ nodes: sel, edges: selEdges }: OnSelectionChangeParams) => {
       useEditorStore.getState().setSelection(
         sel.map((n) => n.id),
-        [...latest.current.selectedEdges],
+        selEdges.map((e) => e.id),
       );
       const id = sel.length === 1 ? (sel[0]?.id ?? null) : null;
       if (useUiStore.getState().selectedId !== id) select(id);
@@ -423,8 +415,8 @@ export function Canvas() {
       if (mod && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'a') {
         e.preventDefault();
         e.stopPropagation();
-        // Every node exists already: select them now (a pending selection is applied during a
-        // later render, after which a click's late selection report could undo it).
+        // Every node exists already: select them in this update (the pending selection is for
+        // nodes the document has not added yet).
         setNodes((prev) => prev.map((n) => (n.selected ? n : { ...n, selected: true })));
         editor.announce(t('editor.connect.selectedAll', { count: flow.getNodes().length }));
         return;

@@ -9,15 +9,16 @@ import type { ComponentFlowNode } from './nodeData';
 import { GlossaryTip } from '../glossary/GlossaryTip';
 import './packets.css';
 
-/** utilisation → a colour class: green below 60 %, amber below 85 %, red from 85 %. */
+/** From this utilisation (%) a node is busy: its bar and its frame turn red. */
+const HIGH = 85;
+
+/** utilisation → a colour class: green below 60 %, amber below HIGH, red from HIGH. */
 function loadClass(percent: number | null): string {
   if (percent === null) return '';
-  if (percent >= 85) return ' load-high';
+  if (percent >= HIGH) return ' load-high';
   if (percent >= 60) return ' load-warn';
   return ' load-ok';
 }
-
-const HIGH = 85;
 
 /** A node's utilisation as a whole percent, null when unlimited (from the last summary). */
 function percentOf(s: SimState, id: string): number | null {
