@@ -34,6 +34,8 @@ async function architecture(page: Page): Promise<string[]> {
 async function open(page: Page, scene = 'production') {
   await page.goto(`./?lang=en&scene=${scene}`);
   await expect(palette(page).getByRole('button', { name: 'Add Redis' })).toBeVisible();
+  // The diagram is its own chunk: wait until React Flow has drawn the scene's connections.
+  await expect(page.locator('.react-flow__edge').first()).toBeAttached();
 }
 
 async function exportJson(page: Page): Promise<string> {

@@ -185,3 +185,24 @@ test('the frame shows before the scripts load and hides once the app renders', a
   await expect(canvasNode(page, 'nginx').first()).toBeVisible();
   await expect(page.locator('#boot')).toBeHidden();
 });
+
+test('the toolbar and side panel work while the diagram is still loading, then the diagram arrives', async ({ page }) => {
+  // Hold React Flow's chunk back: everything else is on screen and usable without it.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/CanvasRoot-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./?lang=tr&scene=production');
+  await expect(page.getByRole('status').filter({ hasText: 'Diyagram yükleniyor…' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Production' })).toBeVisible();
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  // The simulation runs without the diagram: Step reaches the event log.
+  await page.getByRole('button', { name: 'Adım' }).click();
+  await expect(page.getByRole('list', { name: 'Olay günlüğü' }).locator('.eventlog__row').first()).toBeVisible();
+  release();
+  await expect(canvasNode(page, 'nginx').first()).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Diyagram yükleniyor…' })).toHaveCount(0);
+  await expect(page.locator('.react-flow__edge').first()).toBeAttached();
+});

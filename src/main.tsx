@@ -1,6 +1,6 @@
 // First: validates the query string before any store reads it.
 import { urlNotices } from './ui/errors/urlGuard';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/base.css';
 import './ui/styles.css';
@@ -12,21 +12,36 @@ import { installChunkErrorListener } from './ui/errors/chunk';
 import { showUrlNotices } from './ui/errors/urlNotices';
 import { isNotesPage } from './ui/notes/protocol';
 import { NotesRoot } from './ui/notes/NotesRoot';
+import { loadCanvas } from './ui/canvas/loadCanvas';
 
 installChunkErrorListener();
 
 const lang = detectLanguage(window.location.search, readSavedLanguage(), navigator.languages ?? []);
 document.documentElement.lang = lang;
-useUiStore.setState({ lang, scene: sceneFromSearch(window.location.search), theme: initialTheme() });
+useUiStore.setState({
+  lang,
+  scene: sceneFromSearch(window.location.search),
+  theme: initialTheme(),
+});
 showUrlNotices(urlNotices);
+
+const notes = isNotesPage(window.location.search);
+// The diagram's chunk downloads while React renders the rest of the page.
+if (!notes) void loadCanvas().catch(() => undefined);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
-createRoot(root).render(
-  <StrictMode>
-    <ErrorBoundary area="app">
-      {/* `?notes=1`: the presenter notes window, a small view of its own. */}
-      {isNotesPage(window.location.search) ? <NotesRoot /> : <App />}
-    </ErrorBoundary>
-  </StrictMode>,
+const reactRoot = createRoot(root);
+// As a transition, React renders the first page in slices of a few milliseconds and lets the
+// browser breathe between them, instead of one long task (the boot frame in index.html is on
+// screen meanwhile).
+startTransition(() =>
+  reactRoot.render(
+    <StrictMode>
+      <ErrorBoundary area="app">
+        {/* `?notes=1`: the presenter notes window, a small view of its own. */}
+        {notes ? <NotesRoot /> : <App />}
+      </ErrorBoundary>
+    </StrictMode>,
+  ),
 );

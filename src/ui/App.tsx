@@ -1,9 +1,8 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { ReactFlowProvider } from '@xyflow/react';
 import { useT } from './useT';
 import { useStill } from './motion';
 import { useUiStore } from '../state/uiStore';
-import { Canvas } from './canvas/Canvas';
+import { loadCanvas } from './canvas/loadCanvas';
 import { EnvironmentTabs, CANVAS_PANEL_ID } from './EnvironmentTabs';
 import { SidePanel } from './panels/SidePanel';
 import { EventLog } from './panels/EventLog';
@@ -12,6 +11,8 @@ import { Transport } from './panels/Transport';
 import { TraceButton } from './panels/TraceButton';
 import { useTraceStore } from '../state/traceStore';
 
+// The diagram is its own chunk (React Flow and d3): the frame, toolbar and side panel paint first.
+const CanvasRoot = lazy(loadCanvas);
 const TracePanel = lazy(() => import('./panels/TracePanel').then((m) => ({ default: m.TracePanel })));
 import { useShortcuts } from './useShortcuts';
 import { TopBarControls } from './TopBarControls';
@@ -25,6 +26,16 @@ import { useUrlSync } from './useUrlSync';
 import { useSimulation } from './useSimulation';
 import { ErrorBoundary } from './errors/ErrorBoundary';
 import { ReplaceDialog } from './errors/ReplaceDialog';
+
+/** Holds the diagram's place (same background, no layout shift) while its chunk loads. */
+function CanvasLoading() {
+  const t = useT();
+  return (
+    <div className="canvas-loading" role="status">
+      <span className="canvas-loading__text">{t('canvas.loading')}</span>
+    </div>
+  );
+}
 
 export function App() {
   const t = useT();
@@ -89,9 +100,9 @@ export function App() {
             </ErrorBoundary>
             <div key={scene} className={`canvas-anim${still ? '' : ' canvas-anim--enter'}`}>
               <ErrorBoundary area="canvas" resetKey={scene}>
-                <ReactFlowProvider>
-                  <Canvas />
-                </ReactFlowProvider>
+                <Suspense fallback={<CanvasLoading />}>
+                  <CanvasRoot />
+                </Suspense>
               </ErrorBoundary>
             </div>
           </div>

@@ -1,4 +1,5 @@
-import { MarkerType, type Edge } from '@xyflow/react';
+// Types only: this module is in the initial script (nodeName), React Flow is not.
+import type { Edge, MarkerType } from '@xyflow/react';
 import type { TFn, TKey } from '../../i18n';
 import { CATALOG } from '../../core/catalog/catalog';
 import type { TopoNode, Topology, XY } from '../../core/topology/types';
@@ -82,7 +83,7 @@ export function toFlowEdges(topology: Topology, names: ReadonlyMap<string, strin
     ...handlesFor(topology, e.source, e.target),
     className: 'pv-edge',
     ariaLabel: `${names.get(e.source) ?? e.source} → ${names.get(e.target) ?? e.target}`,
-    markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+    markerEnd: { type: 'arrowclosed' as MarkerType.ArrowClosed, width: 18, height: 18 },
     focusable: true,
   }));
 }
