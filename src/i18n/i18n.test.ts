@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from './en.json';
 import tr from './tr.json';
-import { detectLanguage } from './index';
+import { detectLanguage, lazyStringsLoaded, loadLazyStrings, translate, type TKey } from './index';
 
 type Tree = { [k: string]: string | Tree };
 
@@ -56,5 +56,25 @@ describe('detectLanguage', () => {
   });
   it('else English, and ignores junk', () => {
     expect(detectLanguage('?lang=xx', 'fr', ['de'])).toBe('en');
+  });
+});
+
+describe('long texts loaded after first paint', () => {
+  it('report a miss for a long text until they arrive, never for a short one', async () => {
+    const misses: string[] = [];
+    const miss = (key: TKey) => () => misses.push(key);
+    // A short string is in the first script's table.
+    expect(translate('en', 'sim.play', undefined, miss('sim.play'))).toBe('Play');
+    expect(misses).toEqual([]);
+    // A long text (an inspector essay) is not in yet: empty, and the caller hears of it.
+    expect(translate('en', 'catalog.nginx.what', undefined, miss('catalog.nginx.what'))).toBe('');
+    expect(misses).toEqual(['catalog.nginx.what']);
+    expect(lazyStringsLoaded('en')).toBe(false);
+    await loadLazyStrings('en');
+    expect(lazyStringsLoaded('en')).toBe(true);
+    expect(translate('en', 'catalog.nginx.what', undefined, miss('sim.reset'))).toBe(
+      (en as unknown as { catalog: { nginx: { what: string } } }).catalog.nginx.what,
+    );
+    expect(misses).toEqual(['catalog.nginx.what']);
   });
 });

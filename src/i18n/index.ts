@@ -87,17 +87,29 @@ function fill(text: string, vars?: TVars): string {
   });
 }
 
-/** Looks a key up in one language; falls back to English, then to an empty string. */
-export function translate(lang: Lang, key: TKey, vars?: TVars): string {
-  const text =
-    lookup(tables.table(lang), key) ??
-    (lazyLoaded.has(lang) ? lookup(tables.table('en'), key) : undefined);
+/** Whether a language's long texts are in (its lookups no longer miss for want of them). */
+export function lazyStringsLoaded(lang: Lang): boolean {
+  return lazyLoaded.has(lang);
+}
+
+/**
+ * Looks a key up in one language; falls back to English, then to an empty string.
+ * `onMiss` hears of a key not found while the language's long texts are still loading.
+ */
+export function translate(lang: Lang, key: TKey, vars?: TVars, onMiss?: () => void): string {
+  const own = lookup(tables.table(lang), key);
+  if (own !== undefined) return fill(own, vars);
+  if (!lazyLoaded.has(lang)) {
+    onMiss?.();
+    return '';
+  }
+  const text = lookup(tables.table('en'), key);
   return text === undefined ? '' : fill(text, vars);
 }
 
-/** A `t` bound to one language. */
-export function translator(lang: Lang): TFn {
-  return (key, vars) => translate(lang, key, vars);
+/** A `t` bound to one language; `onMiss` as in `translate`. */
+export function translator(lang: Lang, onMiss?: () => void): TFn {
+  return (key, vars) => translate(lang, key, vars, onMiss);
 }
 
 /**
