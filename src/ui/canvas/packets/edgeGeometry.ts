@@ -4,6 +4,7 @@
  * read each path's `d` once and sample it at equal arc-length steps, so a packet's position
  * along its edge is one multiply and one lerp per frame — no SVG calls in the hot loop.
  */
+import { samplePath } from './pathSampler';
 
 /** Segments per edge (the table holds SAMPLES + 1 points). */
 export const SAMPLES = 48;
@@ -27,7 +28,9 @@ export interface EdgeRef {
   target: string;
 }
 
-function sample(path: SVGPathElement, out: Float32Array): boolean {
+function sample(path: SVGPathElement, d: string, out: Float32Array): boolean {
+  // React Flow's own shapes are read in JavaScript; the DOM only for anything else.
+  if (samplePath(d, out, SAMPLES)) return true;
   let total: number;
   try {
     total = path.getTotalLength();
@@ -77,7 +80,7 @@ export class EdgeGeometry {
       };
       table.source = e.source;
       table.target = e.target;
-      if (!sample(path, table.pts)) {
+      if (!sample(path, d, table.pts)) {
         this.tables.delete(e.id);
         keep.delete(e.id);
         continue;
