@@ -6,6 +6,7 @@ import { useUiStore } from '../../state/uiStore';
 import { nodeName } from '../canvas/flowModel';
 import { useT } from '../useT';
 import type { TFn } from '../../i18n';
+import { formatNumber } from '../../i18n/number';
 
 /** Rows shown at once (summaries carry what any filter shows: see LOG_SHOWN). */
 const SHOWN = LOG_SHOWN;
@@ -118,17 +119,6 @@ function textOf(
   return text;
 }
 
-/** One formatter per language (toLocaleString builds a new one on every call). */
-const msFormats = new Map<string, Intl.NumberFormat>();
-function msFormat(lang: string): Intl.NumberFormat {
-  let f = msFormats.get(lang);
-  if (!f) {
-    f = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    msFormats.set(lang, f);
-  }
-  return f;
-}
-
 function rowTone(r: LogRow): string {
   if (
     r.kind === 'error' ||
@@ -154,7 +144,7 @@ function describe(
   lang: string,
 ): string {
   const name = (id?: string) => (id ? (names.get(id) ?? id) : '?');
-  const ms = `${msFormat(lang).format(r.ageMs)} ms`;
+  const ms = `${formatNumber(r.ageMs, lang, 1, 1)} ms`;
   const req = `${r.method} ${r.path}`;
   switch (r.kind) {
     case 'hop':

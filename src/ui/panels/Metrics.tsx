@@ -1,6 +1,7 @@
 import { useSimStore } from '../../state/simStore';
 import { useT } from '../useT';
 import { GlossaryTip } from '../glossary/GlossaryTip';
+import { formatNumber } from '../../i18n/number';
 
 /** The glossary term each figure explains itself with (on hover and focus). */
 const TERM: Record<string, string> = {
@@ -11,28 +12,6 @@ const TERM: Record<string, string> = {
   inflight: 'in-flight',
 };
 
-interface Formats {
-  one: Intl.NumberFormat;
-  oneMax: Intl.NumberFormat;
-  int: Intl.NumberFormat;
-  two: Intl.NumberFormat;
-}
-/** Number formats per language, made once (toLocaleString builds new ones on every call). */
-const cache = new Map<string, Formats>();
-function formats(lang: string): Formats {
-  let f = cache.get(lang);
-  if (!f) {
-    f = {
-      one: new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-      oneMax: new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }),
-      int: new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }),
-      two: new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
-    };
-    cache.set(lang, f);
-  }
-  return f;
-}
-
 /**
  * Live figures over the last few seconds of simulated time. Each stat reads as its label
  * followed by number and unit ("p95 latency 42 ms") for screen readers and tests alike.
@@ -42,9 +21,8 @@ export function Metrics() {
   const lang = t('app.locale');
   const m = useSimStore((s) => s.metrics);
   const simTime = useSimStore((s) => s.simTime);
-  const f = formats(lang);
-  const n1 = (v: number) => (v < 100 ? f.one : f.oneMax).format(v);
-  const int = (v: number) => f.int.format(v);
+  const n1 = (v: number) => (v < 100 ? formatNumber(v, lang, 1, 1) : formatNumber(v, lang, 0, 1));
+  const int = (v: number) => formatNumber(v, lang);
   const windowTotal = m ? m.windowCompleted + m.windowErrored : 0;
   const errPct = m && windowTotal > 0 ? (m.windowErrored / windowTotal) * 100 : 0;
   const stats: { key: string; label: string; value: string; tone?: string }[] = [
@@ -74,7 +52,7 @@ export function Metrics() {
       ))}
       <div className="stat stat--clock" data-stat="time">
         <span className="stat__label">{t('sim.metrics.simTime')}</span>{' '}
-        <span className="stat__value">{f.two.format(simTime / 1000)} s</span>
+        <span className="stat__value">{formatNumber(simTime / 1000, lang, 2, 2)} s</span>
       </div>
     </section>
   );

@@ -3,6 +3,7 @@ import { REQUEST_TYPES, type RequestType } from '../../core/sim/types';
 import { REAL_TO_SIM, RPS_MAX, useSimStore } from '../../state/simStore';
 import { useT } from '../useT';
 import { useUiStore } from '../../state/uiStore';
+import { formatNumber } from '../../i18n/number';
 
 /** Speeds the slider steps through (1× = the classroom pace). */
 const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 3, 5, 10] as const;
@@ -15,16 +16,8 @@ function nearestSpeedIndex(speed: number): number {
   return best;
 }
 
-const speedFormats = new Map<string, Intl.NumberFormat>();
-/** One formatter per language: toLocaleString builds a new one on every call (a load profile
- * at CPU 4× showed it as the costliest function of the toolbar's first render). */
 function formatSpeed(speed: number, lang: string): string {
-  let f = speedFormats.get(lang);
-  if (!f) {
-    f = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
-    speedFormats.set(lang, f);
-  }
-  return `${f.format(speed)}×`;
+  return `${formatNumber(speed, lang, 0, 2)}×`;
 }
 
 /** Play / Pause, Step, Reset, Speed, Requests per second and the traffic mix. */
@@ -83,7 +76,7 @@ export function Transport() {
           {formatSpeed(speed, lang)}
         </output>
         <span className="slider__real" title={t('help.speed.term')}>
-          {t('help.realTime', { x: (speed * REAL_TO_SIM).toLocaleString(lang, { maximumFractionDigits: 3 }) })}
+          {t('help.realTime', { x: formatNumber(speed * REAL_TO_SIM, lang, 0, 3) })}
         </span>
       </div>
       <div className="slider">
@@ -101,7 +94,7 @@ export function Transport() {
           onChange={(e) => setRps(Number(e.target.value))}
         />
         <output htmlFor={rpsId} className="slider__value slider__value--wide">
-          {rps.toLocaleString(lang)}
+          {formatNumber(rps, lang)}
           <span className="slider__unit"> {t('sim.units.rps')}</span>
         </output>
       </div>
