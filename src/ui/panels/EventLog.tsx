@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { REQUEST_TYPES, type RequestType } from '../../core/sim/types';
 import { useDocumentStore } from '../../state/documentStore';
 import { LOG_SHOWN, useSimStore, type LogRow } from '../../state/simStore';
@@ -10,6 +10,27 @@ import { formatNumber } from '../../i18n/number';
 
 /** Rows shown at once (summaries carry what any filter shows: see LOG_SHOWN). */
 const SHOWN = LOG_SHOWN;
+/** The shortest a row can be (one line of 12.5 px text at 1.35, 6 px padding, 1 px border). */
+const MIN_ROW_PX = 23;
+
+/**
+ * How many rows fill the list's visible height (one more for a part-shown row). While the
+ * simulation plays and the list is scrolled to the top, only these are rendered: at the
+ * slider's top every row is new in every summary, and laying out the 40 rows' new text four
+ * times a second was most of a summary's frame on a slow laptop. Paused, or once the list is
+ * scrolled, all rows are there.
+ */
+function useRowsThatFit(list: React.RefObject<HTMLUListElement | null>): number {
+  const [fit, setFit] = useState(SHOWN);
+  useEffect(() => {
+    const el = list.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => setFit(Math.ceil(el.clientHeight / MIN_ROW_PX) + 1));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [list]);
+  return fit;
+}
 
 type Filter = 'all' | RequestType;
 
@@ -22,6 +43,10 @@ export function EventLog() {
   const log = useSimStore((s) => s.log);
   const [filter, setFilter] = useState<Filter>('all');
   const [open, setOpen] = useState(true);
+  const playing = useSimStore((s) => s.playing);
+  const listRef = useRef<HTMLUListElement>(null);
+  const fit = useRowsThatFit(listRef);
+  const [scrolled, setScrolled] = useState(false);
 
   const names = useMemo(
     () => new Map(topology.nodes.map((n) => [n.id, nodeName(n, t)])),
@@ -44,6 +69,8 @@ export function EventLog() {
     }
     return out;
   }, [log, filter]);
+  const trimmed = playing && !scrolled && fit < rows.length;
+  const shown = trimmed ? rows.slice(0, fit) : rows;
 
   return (
     <section className={`eventlog${open ? '' : ' is-collapsed'}`} aria-labelledby="eventlog-title">
@@ -81,9 +108,11 @@ export function EventLog() {
         aria-label={t('sim.log.title')}
         tabIndex={0}
         hidden={!open}
+        ref={listRef}
+        onScroll={(e) => setScrolled(e.currentTarget.scrollTop > 0)}
       >
         {rows.length === 0 && <li className="eventlog__empty">{t('sim.log.empty')}</li>}
-        {rows.map((r) => (
+        {shown.map((r) => (
           // Keyed by the event, not the position: at classroom rates a summary brings a few
           // new rows, and only those are laid out (by position all 40 texts would change:
           // 104 dirty layout objects a summary instead of 56 at 50 req/s, CPU 4×).
@@ -95,6 +124,11 @@ export function EventLog() {
             {textOf(texts, r, names, kinds, t, lang)}
           </li>
         ))}
+        {trimmed && (
+          // The rows not drawn, as room: the list scrolls as far as with them, and scrolling
+          // brings them in.
+          <li aria-hidden="true" className="eventlog__rest" style={{ height: (rows.length - fit) * MIN_ROW_PX }} />
+        )}
       </ul>
     </section>
   );
