@@ -4,7 +4,7 @@
  * (> 50 ms), the time per trace category (script, style, layout, paint, raster…) and the
  * functions with the most self time.
  *
- *   npm run build && npm run bench:profile [-- --rps 50 --seconds 4 --throttle 4 --nodes 200 --engine main]
+ *   npm run build && npm run bench:profile [-- --rps 50 --seconds 4 --throttle 4 --nodes 200 --app-servers 10 --engine main]
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     seconds: { type: 'string' },
     throttle: { type: 'string' },
     nodes: { type: 'string' },
+    'app-servers': { type: 'string' },
     engine: { type: 'string' },
     port: { type: 'string' },
     dist: { type: 'string' },
@@ -99,6 +100,10 @@ async function main() {
     await page.addInitScript({ content: 'window.__name = (f) => f;' });
     await page.goto(`${url}?scene=production&lang=en${values.engine === 'main' ? '&engine=main' : ''}`);
     await page.waitForFunction(() => (window as HookWindow).__prodviz?.ready() === true);
+    if (values['app-servers']) {
+      const got = await page.evaluate((n) => (window as HookWindow).__prodviz!.setAppServers(n), Number(values['app-servers']));
+      await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node[data-kind="gunicorn"]').length === n, got);
+    }
     if (nodes !== null) {
       const n = await page.evaluate((t) => (window as HookWindow).__prodviz!.loadTopology(t), bigTopology(nodes));
       await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length === n, n);
