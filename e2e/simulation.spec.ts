@@ -66,6 +66,35 @@ test.describe('simulation on screen', () => {
     for (const text of await rows.allTextContents()) expect(text).toContain('/static/');
   });
 
+  test('while traffic plays, scrolling the event log reaches its older rows', async ({ page }) => {
+    await page.goto('./?lang=en&scene=production&seed=8');
+    await setSlider(page, 'Requests per second', 2000);
+    await page.getByRole('button', { name: 'Play' }).click();
+    const log = page.getByRole('list', { name: 'Event log' });
+    const rows = log.locator('.eventlog__row');
+    await expect(rows.first()).toBeVisible({ timeout: 15_000 });
+    // The list scrolls as far as its 40 rows reach, and scrolling brings them all in, even
+    // while new summaries keep arriving.
+    await expect.poll(() => log.evaluate((el) => el.scrollHeight > el.clientHeight * 2)).toBe(true);
+    await log.hover();
+    await expect
+      .poll(async () => {
+        await page.mouse.wheel(0, 2000);
+        return rows.count();
+      })
+      .toBe(40);
+    // Rows drawn in place of their room may be taller than the room was: scroll on to the end.
+    await expect
+      .poll(async () => {
+        await page.mouse.wheel(0, 2000);
+        return log.evaluate((el) => el.scrollTop > 0 && el.scrollTop + el.clientHeight >= el.scrollHeight - 1);
+      })
+      .toBe(true);
+    await expect(rows).toHaveCount(40);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect(rows).toHaveCount(40);
+  });
+
   test('every Step adds a row to the event log (the next hop)', async ({ page }) => {
     await page.goto('./?lang=en&scene=production&seed=11');
     const rows = page.getByRole('list', { name: 'Event log' }).locator('.eventlog__row');
