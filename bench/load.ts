@@ -1,0 +1,158 @@
+/**
+ * The long tasks of a page load (Chromium, CPU throttled): loads the production scene on a
+ * phone-sized viewport under a trace and the CPU profiler, then prints every main-thread
+ * task over 30 ms — when it started, how long it ran — with the app's functions that ran
+ * inside it (inclusive share of its samples) and, with --self, the heaviest self time.
+ * What Lighthouse's "long tasks" are, by name. Use an unminified build for names:
+ *
+ *   npx vite build --minify false --outDir /tmp/nomin
+ *   npm run bench:load -- --dist /tmp/nomin [--throttle 4 --lang en --scene production --self]
+ */
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, systemChromium } from '../scripts/chromium';
+
+const { values } = parseArgs({
+  options: {
+    throttle: { type: 'string' },
+    port: { type: 'string' },
+    dist: { type: 'string' },
+    lang: { type: 'string' },
+    scene: { type: 'string' },
+    self: { type: 'boolean' },
+  },
+  strict: true,
+});
+const throttle = Math.max(1, Number(values.throttle ?? 4));
+const port = Number(values.port ?? 4194);
+const root = resolve(import.meta.dirname, '..');
+const dist = resolve(root, values.dist ?? 'dist');
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+/** Names worth showing inside a task: components (Capitalised) and hooks/stores/known hot spots. */
+const APP_NAME = /^([A-Z][A-Za-z0-9]+|use[A-Z]\w*|\w+Store\w*|tick|sync|samplePath|translate|format\w*|preload\w*|load\w+|createRoot|toFlow\w*|rebuild)$/;
+
+async function main() {
+  const inUse = await fetch(`http://127.0.0.1:${port}/`).then(
+    () => true,
+    () => false,
+  );
+  if (inUse) throw new Error(`port ${port} is already in use: stop what listens there first`);
+  const server = spawn(resolve(root, 'node_modules/.bin/vite'), ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', dist], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  process.on('exit', () => server.exitCode === null && server.kill('SIGTERM'));
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; ; i++) {
+    if (server.exitCode !== null || i > 100) throw new Error(`vite preview could not start on port ${port}`);
+    if (await fetch(url).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS });
+  try {
+    // Lighthouse's mobile viewport.
+    const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
+    const cdp = await page.context().newCDPSession(page);
+    if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+    const complete = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    const t0 = Date.now();
+    await page.goto(`${url}?scene=${values.scene ?? 'production'}&lang=${values.lang ?? 'en'}`);
+    // Polled slowly: Playwright's selector polling is itself a task on the page's thread.
+    await page.waitForFunction(() => document.querySelector('.react-flow__edge') !== null, null, { polling: 250 });
+    const drawn = Date.now() - t0;
+    await page.waitForTimeout(3000);
+    const { profile } = (await cdp.send('Profiler.stop')) as {
+      profile: { nodes: ProfileNode[]; startTime: number; samples: number[]; timeDeltas: number[] };
+    };
+    await cdp.send('Tracing.end');
+    await complete;
+
+    // The renderer's main thread: the CrRendererMain with the most task time.
+    const names = new Map<string, string>();
+    for (const e of events) if (e.name === 'thread_name' && e.args?.name) names.set(`${e.pid}:${e.tid}`, e.args.name);
+    const busy = new Map<string, number>();
+    for (const e of events) {
+      const key = `${e.pid}:${e.tid}`;
+      if (e.name === 'RunTask' && names.get(key) === 'CrRendererMain') busy.set(key, (busy.get(key) ?? 0) + (e.dur ?? 0));
+    }
+    const main = [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const tasks = events.filter((e) => `${e.pid}:${e.tid}` === main && e.name === 'RunTask' && (e.dur ?? 0) > 30_000).sort((a, b) => a.ts - b.ts);
+    const start = tasks[0]?.ts ?? 0;
+
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map<number, number>();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const samples: [number, number][] = [];
+    let ts = profile.startTime;
+    profile.samples.forEach((id, i) => {
+      ts += profile.timeDeltas[i] ?? 0;
+      samples.push([ts, id]);
+    });
+    const label = (id: number) => {
+      const cf = byId.get(id)?.callFrame;
+      return cf ? `${cf.functionName || '(anonymous)'} ${cf.url.split('/').pop() ?? ''}:${cf.lineNumber}` : '?';
+    };
+
+    process.stdout.write(
+      `\nbench:load — ${url}, 412×823, CPU ${throttle > 1 ? `throttled ${throttle}×` : 'unthrottled'}; edges drawn ${drawn} ms after navigation (wall clock)\n`,
+    );
+    process.stdout.write(`main-thread tasks over 30 ms: ${tasks.length}, ${Math.round(tasks.reduce((s, t) => s + (t.dur ?? 0), 0) / 1000)} ms in all\n\n`);
+    for (const t of tasks) {
+      const end = t.ts + (t.dur ?? 0);
+      const inside = samples.filter(([s]) => s >= t.ts && s <= end);
+      const incl = new Map<string, number>();
+      const self = new Map<string, number>();
+      for (const [, id] of inside) {
+        self.set(label(id), (self.get(label(id)) ?? 0) + 1);
+        const seen = new Set<string>();
+        for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+          const fn = byId.get(cur)?.callFrame.functionName ?? '';
+          if (APP_NAME.test(fn) && !seen.has(fn)) {
+            seen.add(fn);
+            incl.set(fn, (incl.get(fn) ?? 0) + 1);
+          }
+        }
+      }
+      const pct = (n: number) => `${Math.round((n * 100) / Math.max(1, inside.length))}%`;
+      const top = [...incl].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ${pct(v)}`);
+      process.stdout.write(
+        `${String(Math.round((t.ts - start) / 1000)).padStart(6)} ms  ${String(Math.round((t.dur ?? 0) / 1000)).padStart(4)} ms  ${inside.length === 0 ? '(no script: parse, style, layout)' : top.join(', ') || '(script outside named app code)'}\n`,
+      );
+      if (values.self && inside.length > 0) {
+        const heavy = [...self].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, v]) => `${k} ${pct(v)}`);
+        process.stdout.write(`                     self: ${heavy.join(', ')}\n`);
+      }
+    }
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
