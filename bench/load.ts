@@ -46,7 +46,7 @@ interface ProfileNode {
 }
 
 /** Names worth showing inside a task: components (Capitalised) and hooks/stores/known hot spots. */
-const APP_NAME = /^([A-Z][A-Za-z0-9]+|use[A-Z]\w*|\w+Store\w*|tick|sync|samplePath|translate|format\w*|preload\w*|load\w+|createRoot|toFlow\w*|rebuild)$/;
+const APP_NAME = /^([A-Z][a-z][A-Za-z0-9]{2,}|use[A-Z]\w*|\w+Store\w*|tick|sync|samplePath|translate|format\w*|preload\w*|load\w+|createRoot|toFlow\w*|rebuild)$/;
 
 async function main() {
   const inUse = await fetch(`http://127.0.0.1:${port}/`).then(
