@@ -45,6 +45,9 @@ interface ProfileNode {
   children?: number[];
 }
 
+/** The trace's kinds of work inside a task (ms each, printed in brackets). */
+const TOP_LEVEL = new Set(['UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'EvaluateScript', 'v8.compile', 'FunctionCall', 'ParseHTML', 'ParseAuthorStyleSheet', 'TimerFire', 'FireAnimationFrame', 'HandlePostMessage', 'EventDispatch', 'MajorGC', 'MinorGC', 'v8.evaluateModule', 'ResizeObserverController::NotifyObservers', 'Commit']);
+
 /** Names worth showing inside a task: components (Capitalised) and hooks/stores/known hot spots. */
 const APP_NAME = /^([A-Z][a-z][A-Za-z0-9]{2,}|use[A-Z]\w*|\w+Store\w*|tick|sync|samplePath|translate|format\w*|preload\w*|load\w+|createRoot|toFlow\w*|rebuild)$/;
 
@@ -136,10 +139,18 @@ async function main() {
           }
         }
       }
+      // What the browser did in it (trace events: style, layout, script, parse…), heaviest first.
+      const kinds = new Map<string, number>();
+      for (const e of events) {
+        if (`${e.pid}:${e.tid}` !== main || e.ph !== 'X' || e.name === 'RunTask' || e.ts < t.ts || e.ts >= end) continue;
+        if (!TOP_LEVEL.has(e.name)) continue;
+        kinds.set(e.name, (kinds.get(e.name) ?? 0) + (e.dur ?? 0));
+      }
+      const work = [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${k} ${Math.round(v / 1000)}`).join(', ');
       const pct = (n: number) => `${Math.round((n * 100) / Math.max(1, inside.length))}%`;
       const top = [...incl].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ${pct(v)}`);
       process.stdout.write(
-        `${String(Math.round((t.ts - start) / 1000)).padStart(6)} ms  ${String(Math.round((t.dur ?? 0) / 1000)).padStart(4)} ms  ${inside.length === 0 ? '(no script: parse, style, layout)' : top.join(', ') || '(script outside named app code)'}\n`,
+        `${String(Math.round((t.ts - start) / 1000)).padStart(6)} ms  ${String(Math.round((t.dur ?? 0) / 1000)).padStart(4)} ms  [${work}]  ${inside.length === 0 ? '(no script: parse, style, layout)' : top.join(', ') || '(script outside named app code)'}\n`,
       );
       if (values.self && inside.length > 0) {
         const heavy = [...self].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, v]) => `${k} ${pct(v)}`);
