@@ -15,7 +15,6 @@
  * It starts `vite preview` on the built dist/ itself and drives the app through the
  * `window.__prodviz` hook (src/ui/benchHook.ts), which automation-driven browsers get.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,6 +23,7 @@ import type { BenchHook } from '../src/ui/benchHook';
 import { CHROMIUM_ARGS, systemChromium } from '../scripts/chromium';
 import { RPS_MAX } from '../src/state/simConstants';
 import { bigTopology } from './bigTopology';
+import { startPreview } from './preview';
 
 type Hook = BenchHook;
 type HookWindow = Window & { __prodviz?: Hook };
@@ -67,21 +67,6 @@ if (!existsSync(resolve(dist, 'index.html'))) fail(`no ${dist}/index.html — ru
 if (!Number.isFinite(seconds) || seconds <= 0) fail('--seconds must be a positive number');
 if (!Number.isFinite(throttle)) fail('--throttle must be a number ≥ 1');
 if (rates.some((r) => !Number.isFinite(r) || r < 0)) fail('--rates must be numbers ≥ 0');
-
-async function waitForServer(url: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) fail(`vite preview exited with ${server.exitCode}`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  fail(`vite preview did not answer on ${url}`);
-}
 
 interface Sample {
   fps: number;
@@ -197,20 +182,8 @@ async function throttleWorkers(browser: Browser, rate: number): Promise<string> 
 }
 
 async function main() {
-  const url = `http://127.0.0.1:${port}/`;
-  // A server left on the port would answer instead of this build's.
-  if (await fetch(url).then(() => true, () => false)) fail(`port ${port} is already in use: stop what listens there first`);
-  const server = spawn(
-    resolve(root, 'node_modules/.bin/vite'),
-    ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', dist],
-    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  const stop = () => {
-    if (server.exitCode === null) server.kill('SIGTERM');
-  };
-  process.on('exit', stop);
+  const { url, stop } = await startPreview(dist, port).catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));
   try {
-    await waitForServer(url, server);
     const browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });

@@ -8,12 +8,13 @@
  * without touching package.json, once: `npm i --no-save lighthouse@12` (or point LIGHTHOUSE_BIN
  * at one installed elsewhere).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemChromium } from '../scripts/chromium';
+import { startPreview } from './preview';
 
 const { values } = parseArgs({
   options: { port: { type: 'string' }, runs: { type: 'string' }, dist: { type: 'string' }, path: { type: 'string' } },
@@ -46,20 +47,8 @@ interface Report {
 }
 
 async function main() {
-  const server = spawn(resolve(root, 'node_modules/.bin/vite'), ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', dist], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  process.on('exit', () => server.exitCode === null && server.kill('SIGTERM'));
-  const url = `http://127.0.0.1:${port}/${page}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const server = await startPreview(dist, port);
+  const url = `${server.url}${page}`;
   const out = mkdtempSync(join(tmpdir(), 'prodviz-lh-'));
   process.stdout.write(`\nbench:lighthouse — ${url}, ${runs} run(s) each, Chromium ${chrome ?? "(Lighthouse's own)"}\n\n`);
   process.stdout.write('preset    score   LCP       TBT        FCP      SI       CLS    long tasks (ms)                    unused JS\n');
@@ -101,7 +90,7 @@ async function main() {
       }
     }
   } finally {
-    server.kill('SIGTERM');
+    server.stop();
   }
 }
 

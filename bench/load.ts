@@ -8,11 +8,11 @@
  *   npx vite build --minify false --outDir /tmp/nomin
  *   npm run bench:load -- --dist /tmp/nomin [--throttle 4 --lang en --scene production --self]
  */
-import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, systemChromium } from '../scripts/chromium';
+import { startPreview } from './preview';
 
 const { values } = parseArgs({
   options: {
@@ -52,22 +52,8 @@ const TOP_LEVEL = new Set(['UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'L
 const APP_NAME = /^([A-Z][a-z][A-Za-z0-9]{2,}|use[A-Z]\w*|\w+Store\w*|tick|sync|samplePath|translate|format\w*|preload\w*|load\w+|createRoot|toFlow\w*|rebuild)$/;
 
 async function main() {
-  const inUse = await fetch(`http://127.0.0.1:${port}/`).then(
-    () => true,
-    () => false,
-  );
-  if (inUse) throw new Error(`port ${port} is already in use: stop what listens there first`);
-  const server = spawn(resolve(root, 'node_modules/.bin/vite'), ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', dist], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  process.on('exit', () => server.exitCode === null && server.kill('SIGTERM'));
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; ; i++) {
-    if (server.exitCode !== null || i > 100) throw new Error(`vite preview could not start on port ${port}`);
-    if (await fetch(url).then((r) => r.ok, () => false)) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const server = await startPreview(dist, port);
+  const url = server.url;
   const browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS });
   try {
     // Lighthouse's mobile viewport.
@@ -159,7 +145,7 @@ async function main() {
     }
   } finally {
     await browser.close();
-    server.kill('SIGTERM');
+    server.stop();
   }
 }
 

@@ -6,13 +6,13 @@
  *
  *   npm run build && npm run bench:profile [-- --rps 50 --seconds 4 --throttle 4 --nodes 200 --app-servers 10 --engine main]
  */
-import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, systemChromium } from '../scripts/chromium';
 import type { BenchHook } from '../src/ui/benchHook';
 import { bigTopology } from './bigTopology';
+import { startPreview } from './preview';
 
 type HookWindow = Window & { __prodviz?: BenchHook };
 
@@ -69,31 +69,8 @@ interface TraceEvent {
 }
 
 async function main() {
-  // A server left on the port would answer instead of this build's.
-  const inUse = await fetch(`http://127.0.0.1:${port}/`).then(
-    () => true,
-    () => false,
-  );
-  if (inUse) throw new Error(`port ${port} is already in use: stop what listens there first`);
-  const server = spawn(resolve(root, 'node_modules/.bin/vite'), ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', dist], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  process.on('exit', () => server.exitCode === null && server.kill('SIGTERM'));
-  const url = `http://127.0.0.1:${port}/`;
-  let exited = false;
-  server.on('exit', () => {
-    exited = true;
-  });
-  for (let i = 0; i < 100; i++) {
-    if (exited) throw new Error(`vite preview could not start on port ${port} (in use?)`);
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const server = await startPreview(dist, port);
+  const url = server.url;
   const browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -262,7 +239,7 @@ async function main() {
     for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) process.stdout.write(`${ms.toFixed(1).padStart(9)}  ${name}\n`);
   } finally {
     await browser.close();
-    server.kill('SIGTERM');
+    server.stop();
   }
 }
 
