@@ -95,6 +95,30 @@ test.describe('simulation on screen', () => {
     await expect(rows).toHaveCount(40);
   });
 
+  test('while traffic plays, the event log scrolls as far as its 40 rows would reach', async ({ page }) => {
+    await page.goto('./?lang=en&scene=production&seed=8');
+    await setSlider(page, 'Requests per second', 2000);
+    await page.getByRole('button', { name: 'Play' }).click();
+    const log = page.getByRole('list', { name: 'Event log' });
+    // Only the rows that fit are drawn; the list is as long as the 40 rows at their drawn
+    // rows' mean height (two-line rows included), so the scroll bar does not change its size
+    // when scrolling brings the others in.
+    const length = () =>
+      log.evaluate((el) => {
+        const rows = Array.from(el.querySelectorAll<HTMLElement>('.eventlog__row'));
+        const rest = el.querySelector('.eventlog__rest');
+        if (!rest || rows.length === 0 || rows.length >= 40) return null;
+        const mean = rows.reduce((s, r) => s + r.getBoundingClientRect().height, 0) / rows.length;
+        return el.scrollHeight / (mean * 40);
+      });
+    await expect.poll(async () => Math.abs(((await length()) ?? 0) - 1) < 0.05, { timeout: 15_000 }).toBe(true);
+    const playing = await log.evaluate((el) => el.scrollHeight);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect(log.locator('.eventlog__row')).toHaveCount(40);
+    const paused = await log.evaluate((el) => el.scrollHeight);
+    expect(Math.abs(playing - paused) / paused).toBeLessThan(0.15);
+  });
+
   test('every Step adds a row to the event log (the next hop)', async ({ page }) => {
     await page.goto('./?lang=en&scene=production&seed=11');
     const rows = page.getByRole('list', { name: 'Event log' }).locator('.eventlog__row');

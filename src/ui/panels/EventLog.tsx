@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { REQUEST_TYPES, type RequestType } from '../../core/sim/types';
 import { useDocumentStore } from '../../state/documentStore';
 import { LOG_SHOWN, useSimStore, type LogRow } from '../../state/simStore';
@@ -30,6 +30,43 @@ function useRowsThatFit(list: React.RefObject<HTMLUListElement | null>): number 
     return () => ro.disconnect();
   }, [list]);
   return fit;
+}
+
+/**
+ * Gives the room of the rows not drawn (`rest`, the last child of `list`) the height they
+ * would take: their count times the drawn rows' mean height, as the rows lay out. A
+ * ResizeObserver on the drawn rows reads their heights after layout (no forced layout); until
+ * it reports, the last mean stands. So the scroll bar keeps its size when scrolling brings the
+ * rows in (at 23 px a row, two-line rows made the list a third longer then).
+ */
+function useRestHeight(
+  list: React.RefObject<HTMLUListElement | null>,
+  rest: React.RefObject<HTMLLIElement | null>,
+  hidden: number,
+  drawn: unknown,
+) {
+  const rowPx = useRef(MIN_ROW_PX);
+  useLayoutEffect(() => {
+    const el = list.current;
+    const spacer = rest.current;
+    if (!el || !spacer) return;
+    const fill = () => {
+      spacer.style.setProperty('height', `${Math.round(hidden * rowPx.current)}px`);
+    };
+    fill();
+    if (typeof ResizeObserver === 'undefined') return;
+    const heights = new Map<Element, number>();
+    const ro = new ResizeObserver((entries) => {
+      for (const e of entries) heights.set(e.target, e.borderBoxSize[0]?.blockSize ?? e.contentRect.height);
+      let sum = 0;
+      for (const h of heights.values()) sum += h;
+      if (heights.size === 0 || sum === 0) return;
+      rowPx.current = sum / heights.size;
+      fill();
+    });
+    for (const row of el.children) if (row !== spacer) ro.observe(row);
+    return () => ro.disconnect();
+  }, [list, rest, hidden, drawn]);
 }
 
 type Filter = 'all' | RequestType;
@@ -71,6 +108,8 @@ export function EventLog() {
   }, [log, filter]);
   const trimmed = playing && !scrolled && fit < rows.length;
   const shown = trimmed ? rows.slice(0, fit) : rows;
+  const restRef = useRef<HTMLLIElement>(null);
+  useRestHeight(listRef, restRef, trimmed ? rows.length - fit : 0, shown);
 
   return (
     <section className={`eventlog${open ? '' : ' is-collapsed'}`} aria-labelledby="eventlog-title">
@@ -126,8 +165,8 @@ export function EventLog() {
         ))}
         {trimmed && (
           // The rows not drawn, as room: the list scrolls as far as with them, and scrolling
-          // brings them in.
-          <li aria-hidden="true" className="eventlog__rest" style={{ height: (rows.length - fit) * MIN_ROW_PX }} />
+          // brings them in. Its height is set as the drawn rows lay out (useRestHeight).
+          <li aria-hidden="true" className="eventlog__rest" ref={restRef} />
         )}
       </ul>
     </section>
