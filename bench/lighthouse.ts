@@ -2,7 +2,7 @@
  * Lighthouse performance, mobile (its default: a Moto G Power, slow 4G, CPU 4×) and desktop,
  * against the production build served by `vite preview`, with the system Chromium.
  *
- *   npm run build && npm run bench:lighthouse [-- --port 4193 --runs 1]
+ *   npm run build && npm run bench:lighthouse [-- --port 4193 --runs 1 --block CanvasRoot-]
  *
  * Lighthouse is not a dependency of the project (about 200 packages): install it next to it
  * without touching package.json, once: `npm i --no-save lighthouse@12` (or point LIGHTHOUSE_BIN
@@ -17,7 +17,13 @@ import { systemChromium } from '../scripts/chromium';
 import { startPreview } from './preview';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string' }, runs: { type: 'string' }, dist: { type: 'string' }, path: { type: 'string' } },
+  options: {
+    port: { type: 'string' },
+    runs: { type: 'string' },
+    dist: { type: 'string' },
+    path: { type: 'string' },
+    block: { type: 'string' },
+  },
   strict: true,
 });
 const port = Number(values.port ?? 4193);
@@ -65,6 +71,8 @@ async function main() {
           '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic',
         ];
         if (preset === 'desktop') args.push('--preset=desktop');
+        // What the page scores without some of its files (e.g. --block 'CanvasRoot-*': no diagram).
+        if (values.block) args.push(`--blocked-url-patterns=*${values.block}*`);
         const res = spawnSync(bin, args, { env: { ...process.env, ...(chrome ? { CHROME_PATH: chrome } : {}) }, stdio: ['ignore', 'ignore', 'inherit'] });
         if (res.status !== 0) fail(`lighthouse exited with ${res.status}`);
         const report = JSON.parse(readFileSync(file, 'utf8')) as Report;
