@@ -61,3 +61,47 @@ for (const [query, drawnBy] of [
     await page.evaluate(() => (window as HookWindow).__prodviz!.pause());
   });
 }
+
+/** The colour on screen at a page point (a one-pixel screenshot, decoded by the browser). */
+async function pixel(page: Page, x: number, y: number): Promise<number[]> {
+  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
+  return page.evaluate(async (b64) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+    const ctx = new OffscreenCanvas(1, 1).getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    return Array.from(ctx.getImageData(0, 0, 1, 1).data.slice(0, 3));
+  }, png.toString('base64'));
+}
+
+/** The queue badge's fill (#b45309), within a little antialiasing. */
+const isBadge = ([r, g, b]: number[]) => Math.abs(r! - 180) < 24 && Math.abs(g! - 83) < 24 && Math.abs(b! - 9) < 24;
+
+for (const [query, drawnBy] of [
+  ['', 'worker'],
+  ['&packets=main', 'page'],
+] as const) {
+  test(`a node's queue shows as a badge on its card, drawn by the ${drawnBy}`, async ({ page }) => {
+    await page.goto(`/?scene=production&lang=en&seed=3${query}`);
+    await page.waitForFunction(() => (window as HookWindow).__prodviz?.ready() === true);
+    await page.evaluate(() => {
+      const h = (window as HookWindow).__prodviz!;
+      h.setRps(2000);
+      h.play();
+    });
+    // What screen readers hear: the Gunicorn card's queue.
+    const gunicorn = page.locator('.react-flow__node[data-kind="gunicorn"]').first();
+    const label = gunicorn.locator('[role="img"][aria-label^="queue"]');
+    await expect.poll(async () => Number(/queue (\d+)/.exec((await label.getAttribute('aria-label')) ?? '')?.[1] ?? 0)).toBeGreaterThan(9);
+    await page.evaluate(() => (window as HookWindow).__prodviz!.pause());
+    // The badge sits over the card's top-left corner: 15 px in and 10 px up, 24 px tall.
+    const at = async (kind: string) => {
+      const box = (await page.locator(`.react-flow__node[data-kind="${kind}"]`).first().boundingBox())!;
+      const zoom = box.width / 210;
+      return pixel(page, box.x + 20 * zoom, box.y + 2 * zoom);
+    };
+    await expect.poll(async () => isBadge(await at('gunicorn'))).toBe(true);
+    // The user's browser queues nothing: no badge on its card.
+    expect(isBadge(await at('user'))).toBe(false);
+    expect(await page.evaluate(() => (window as HookWindow).__prodviz!.packetsDrawnBy?.())).toBe(drawnBy);
+  });
+}

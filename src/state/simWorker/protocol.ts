@@ -80,6 +80,8 @@ export interface PacketsConfig {
   size?: { width: number; height: number; dpr: number };
   view?: PacketView;
   layout?: { edges: EdgePath[]; boxes: NodeBox[] };
+  /** Requests waiting at each running component node (those with none left out), for its badge. */
+  queues?: Record<string, number>;
 }
 
 export type ToEngine =

@@ -8,7 +8,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useStore, useStoreApi } from '@xyflow/react';
-import { configurePackets, onEngineFallback, onFrame, transferCanvas } from '../../state/simStore';
+import { configurePackets, onEngineFallback, onFrame, transferCanvas, useSimStore } from '../../state/simStore';
 import { useUiStore } from '../../state/uiStore';
 import { benchWanted, drawStats } from '../benchStats';
 import { useT } from '../useT';
@@ -60,6 +60,7 @@ export function PacketLayer() {
       still: () => prefersReducedMotion() || !useUiStore.getState().animations,
       refused: () => refusedRef.current,
       on: () => drawStats.enabled,
+      loads: () => useSimStore.getState().nodeLoad,
     };
     // The packets are drawn in the engine's worker where the browser can (OffscreenCanvas):
     // their raster and commit then never hold up the page. Otherwise the drawing code loads

@@ -1,15 +1,17 @@
 /**
  * The page's side of the packet layer, once per animation frame: notices what the drawing
  * depends on — the pane's transform, the theme, motion, the refused label, the edge paths
- * React Flow rendered (sampled here, where the SVG is) and the node boxes — and passes only
+ * React Flow rendered (sampled here, where the SVG is), the node boxes and the nodes' queues
+ * (from the summaries, for the badges the renderer draws) — and passes only
  * what changed to the renderer: the worker's (configurePackets, when the canvas went to the
  * worker) or one in the page, which it then also asks to draw the frame.
  */
 import type { useStoreApi } from '@xyflow/react';
-import type { EngineView } from '../../../state/simStore';
+import type { EngineView, NodeLoad } from '../../../state/simStore';
 import type { NodeBox, PacketsConfig, PacketView } from '../../../state/simWorker/protocol';
 import type { Theme } from '../../../state/uiStore';
 import { EdgeGeometry } from './edgeGeometry';
+import { queuesOf } from './queueBadges';
 import type { PacketRenderer } from './renderer';
 
 type FlowStore = ReturnType<typeof useStoreApi>;
@@ -19,6 +21,8 @@ export interface DriverOptions {
   still: () => boolean;
   refused: () => string;
   on: () => boolean;
+  /** The last summary's load per node (the same object until a summary changes it). */
+  loads: () => Readonly<Record<string, NodeLoad>>;
 }
 
 /** Where the layer is drawn: the worker (configure only) or a renderer in the page. */
@@ -34,6 +38,7 @@ export class PacketDriver {
   private frames = 0;
   private view: PacketView | null = null;
   private boxesKey = '';
+  private loads: Readonly<Record<string, NodeLoad>> | null = null;
 
   constructor(
     private readonly store: FlowStore,
@@ -86,6 +91,11 @@ export class PacketDriver {
       this.view = view;
       cfg = { ...cfg, view };
     }
+    const loads = o.loads();
+    if (loads !== this.loads) {
+      this.loads = loads;
+      cfg = { ...cfg, queues: queuesOf(loads) };
+    }
     if (this.out.kind === 'worker') {
       if (cfg) this.out.configure(cfg);
       return;
@@ -93,6 +103,7 @@ export class PacketDriver {
     const r = this.out.renderer;
     if (cfg?.layout) r.setLayout(cfg.layout.edges, cfg.layout.boxes);
     if (cfg?.view) r.setView(cfg.view);
+    if (cfg?.queues) r.setQueues(cfg.queues);
     r.frame(engine);
   }
 }

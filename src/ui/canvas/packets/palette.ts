@@ -28,6 +28,10 @@ export interface PacketPalette {
   /** Reduced motion: edges and nodes carrying traffic. */
   busy: string;
   label: string;
+  /** A node's queue badge: its fill, its number and the ring that parts it from the node. */
+  queue: string;
+  queueText: string;
+  queueRing: string;
 }
 
 const LIGHT: PacketPalette = {
@@ -39,6 +43,9 @@ const LIGHT: PacketPalette = {
   text: '#0f172a',
   busy: '#0072B2',
   label: '#ffffff',
+  queue: '#b45309',
+  queueText: '#ffffff',
+  queueRing: '#ffffff',
 };
 
 const DARK: PacketPalette = {
@@ -50,6 +57,9 @@ const DARK: PacketPalette = {
   text: '#f1f5f9',
   busy: '#56B4E9',
   label: '#0b1220',
+  queue: '#b45309',
+  queueText: '#ffffff',
+  queueRing: '#131c2e',
 };
 
 export function paletteFor(theme: Theme): PacketPalette {

@@ -11,6 +11,7 @@ import type { EdgePath, NodeBox, PacketFrame, PacketView } from '../../../state/
 import type { Theme } from '../../../state/uiStore';
 import { SAMPLES } from './edgeGeometry';
 import { paletteFor } from './palette';
+import { queueBadges } from './queueBadges';
 import { CELL_ERROR, CELL_RESPONSE, CELL_STAR, LabelSprites, SpriteAtlas, context2d, type Ctx2D } from './sprites';
 
 interface EdgeTable extends EdgePath {
@@ -72,6 +73,7 @@ export class PacketRenderer {
   private readonly ctx: Ctx2D | null;
   private readonly tables = new Map<string, EdgeTable>();
   private boxes: NodeBox[] = [];
+  private queues: Readonly<Record<string, number>> = {};
   private view: PacketView = { tx: 0, ty: 0, zoom: 1, theme: 'light', still: false, refused: '', on: true };
   private readonly atlas = new SpriteAtlas();
   private readonly errors = new Batch();
@@ -113,6 +115,12 @@ export class PacketRenderer {
     this.refsVersion = -1;
     this.dirty = true;
     this.lastCountAt = -Infinity;
+  }
+
+  /** The requests waiting at each node (a summary's numbers), for the queue badges. */
+  setQueues(queues: Readonly<Record<string, number>>) {
+    this.queues = queues;
+    this.dirty = true;
   }
 
   setView(view: PacketView) {
@@ -191,6 +199,7 @@ export class PacketRenderer {
       if (!this.dirty) return;
       this.dirty = false;
       this.drawStill(ctx, tx, ty, zoom, theme);
+      this.drawQueues(ctx, tx, ty, zoom, theme);
       return;
     }
     if (!this.dirty && !changed) return;
@@ -203,6 +212,33 @@ export class PacketRenderer {
     this.lastNow = now;
     this.lastCount = count;
     this.drawMoving(ctx, engine, tx, ty, zoom, theme, refused);
+    this.drawQueues(ctx, tx, ty, zoom, theme);
+  }
+
+  /** The nodes' queue badges (queueBadges.ts), over the packets. */
+  private drawQueues(ctx: Ctx2D, tx: number, ty: number, zoom: number, theme: Theme) {
+    const badges = queueBadges(this.boxes, this.queues, { tx, ty, zoom }, (text, font) => {
+      ctx.font = font;
+      return ctx.measureText(text).width;
+    });
+    if (badges.length === 0) return;
+    const pal = paletteFor(theme);
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    for (const b of badges) {
+      ctx.beginPath();
+      ctx.roundRect(b.x, b.y, b.w, b.h, b.h / 2);
+      ctx.fillStyle = pal.queueRing;
+      ctx.fill();
+      ctx.beginPath();
+      ctx.roundRect(b.x + b.ring, b.y + b.ring, b.w - 2 * b.ring, b.h - 2 * b.ring, b.h / 2 - b.ring);
+      ctx.fillStyle = pal.queue;
+      ctx.fill();
+      ctx.font = b.font;
+      ctx.fillStyle = pal.queueText;
+      ctx.fillText(b.text, b.x + b.w / 2, b.y + b.h / 2 + 0.5 * (b.h / 24));
+    }
   }
 
   private clear(ctx: Ctx2D) {
