@@ -43,7 +43,7 @@ const NodeLoad = memo(function NodeLoad({ id }: { id: string }) {
         // text here, 35 badges' new numbers four times a second were a third of a summary's
         // frame on a slow laptop. This empty box where it sits keeps its glossary tip.
         <GlossaryTip term="queue" focus="node">
-          <div className="pv-node__queue" aria-hidden="true" />
+          <div className="pv-node__queue" aria-hidden="true" style={{ width: `calc(${String(queue).length}ch + 18px)` }} />
         </GlossaryTip>
       )}
       {percent !== null && (
