@@ -119,6 +119,32 @@ test.describe('simulation on screen', () => {
     expect(Math.abs(playing - paused) / paused).toBeLessThan(0.15);
   });
 
+  test('on a 1280×720 projector in Turkish, the diagram keeps its place while the rate and speed sliders move', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto('./?lang=tr&scene=production&seed=3');
+    const diagram = page.locator('.react-flow');
+    await expect(diagram).toBeVisible();
+    const top = async () => (await diagram.boundingBox())!.y;
+    const start = await top();
+    // The widest values: four-digit rates ("2.000") and the slowest and fastest speeds.
+    for (const rps of [10, 990, 1000, 2000]) {
+      await setSlider(page, 'Saniyedeki request', rps);
+      // The value as the toolbar writes it, Turkish style ("2.000"): drawn before measuring.
+      const shown = rps >= 1000 ? `${Math.floor(rps / 1000)}.${String(rps % 1000).padStart(3, '0')}` : String(rps);
+      await expect(page.locator('output', { hasText: 'request/sn' })).toHaveText(`${shown} request/sn`);
+      expect(await top()).toBe(start);
+    }
+    const speed = page.getByRole('slider', { name: 'Hız' });
+    for (const [key, real] of [
+      ['Home', '= gerçek zamanın 0,01 katı'],
+      ['End', '= gerçek zamanın 1 katı'],
+    ] as const) {
+      await speed.press(key);
+      await expect(page.getByText(real)).toBeVisible();
+      expect(await top()).toBe(start);
+    }
+  });
+
   test('every Step adds a row to the event log (the next hop)', async ({ page }) => {
     await page.goto('./?lang=en&scene=production&seed=11');
     const rows = page.getByRole('list', { name: 'Event log' }).locator('.eventlog__row');

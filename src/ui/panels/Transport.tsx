@@ -94,7 +94,9 @@ export function Transport() {
           onChange={(e) => setRps(Number(e.target.value))}
         />
         <output htmlFor={rpsId} className="slider__value slider__value--wide">
-          {formatNumber(rps, lang)}
+          {/* Room for the widest value ("2,000"): the toolbar keeps its width, and the
+              diagram its place, while the slider moves. */}
+          <span className="slider__num">{formatNumber(rps, lang)}</span>
           <span className="slider__unit"> {t('sim.units.rps')}</span>
         </output>
       </div>
