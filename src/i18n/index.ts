@@ -28,7 +28,6 @@ const tables = rosetta<Table>({ en: enEager, tr: trEager });
 // ——— the long texts, loaded after first paint (see split.ts) ———
 const lazyLoaded = new Set<Lang>();
 const lazyLoading = new Map<Lang, Promise<void>>();
-let version = 0;
 const listeners = new Set<() => void>();
 
 /** Loads a language's long texts (narration, explanations); resolves when they are in. */
@@ -41,7 +40,6 @@ export function loadLazyStrings(lang: Lang): Promise<void> {
       const base = (tables.table(lang) as Table | undefined) ?? {};
       tables.set(lang, mergeTables(base, m.default));
       lazyLoaded.add(lang);
-      version++;
       for (const l of listeners) l();
     });
     lazyLoading.set(lang, p);
@@ -49,15 +47,12 @@ export function loadLazyStrings(lang: Lang): Promise<void> {
   return p;
 }
 
-/** For useSyncExternalStore: changes whenever more strings arrive. */
+/** Calls `listener` whenever a language's long texts arrive (useT re-renders who missed them). */
 export function subscribeStrings(listener: () => void): () => void {
   listeners.add(listener);
   return () => {
     listeners.delete(listener);
   };
-}
-export function stringsVersion(): number {
-  return version;
 }
 
 export function isLang(value: unknown): value is Lang {
