@@ -102,6 +102,11 @@ for (const [query, drawnBy] of [
     await expect.poll(async () => isBadge(await at('gunicorn'))).toBe(true);
     // The user's browser queues nothing: no badge on its card.
     expect(isBadge(await at('user'))).toBe(false);
+    // Zoomed in while paused, the badge stays on its card.
+    const before = (await gunicorn.boundingBox())!.width;
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(async () => (await gunicorn.boundingBox())!.width).toBeGreaterThan(before * 1.1);
+    await expect.poll(async () => isBadge(await at('gunicorn'))).toBe(true);
     expect(await page.evaluate(() => (window as HookWindow).__prodviz!.packetsDrawnBy?.())).toBe(drawnBy);
   });
 }

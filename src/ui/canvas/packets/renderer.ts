@@ -11,7 +11,7 @@ import type { EdgePath, NodeBox, PacketFrame, PacketView } from '../../../state/
 import type { Theme } from '../../../state/uiStore';
 import { SAMPLES } from './edgeGeometry';
 import { paletteFor } from './palette';
-import { queueBadges } from './queueBadges';
+import { queueBadges, type QueueBadge } from './queueBadges';
 import { CELL_ERROR, CELL_RESPONSE, CELL_STAR, LabelSprites, SpriteAtlas, context2d, type Ctx2D } from './sprites';
 
 interface EdgeTable extends EdgePath {
@@ -74,6 +74,15 @@ export class PacketRenderer {
   private readonly tables = new Map<string, EdgeTable>();
   private boxes: NodeBox[] = [];
   private queues: Readonly<Record<string, number>> = {};
+  private badges: QueueBadge[] = [];
+  /** What `badges` was worked out for. */
+  private badgesAt: { queues: object | null; boxes: object | null; tx: number; ty: number; zoom: number } = {
+    queues: null,
+    boxes: null,
+    tx: NaN,
+    ty: NaN,
+    zoom: NaN,
+  };
   private view: PacketView = { tx: 0, ty: 0, zoom: 1, theme: 'light', still: false, refused: '', on: true };
   private readonly atlas = new SpriteAtlas();
   private readonly errors = new Batch();
@@ -215,12 +224,20 @@ export class PacketRenderer {
     this.drawQueues(ctx, tx, ty, zoom, theme);
   }
 
-  /** The nodes' queue badges (queueBadges.ts), over the packets. */
+  /**
+   * The nodes' queue badges (queueBadges.ts), over the packets. Where they go is worked out
+   * again only when the queues, the boxes or the pan and zoom changed, not every frame.
+   */
   private drawQueues(ctx: Ctx2D, tx: number, ty: number, zoom: number, theme: Theme) {
-    const badges = queueBadges(this.boxes, this.queues, { tx, ty, zoom }, (text, font) => {
-      ctx.font = font;
-      return ctx.measureText(text).width;
-    });
+    const at = this.badgesAt;
+    if (at.queues !== this.queues || at.boxes !== this.boxes || at.tx !== tx || at.ty !== ty || at.zoom !== zoom) {
+      this.badgesAt = { queues: this.queues, boxes: this.boxes, tx, ty, zoom };
+      this.badges = queueBadges(this.boxes, this.queues, { tx, ty, zoom }, (text, font) => {
+        ctx.font = font;
+        return ctx.measureText(text).width;
+      });
+    }
+    const badges = this.badges;
     if (badges.length === 0) return;
     const pal = paletteFor(theme);
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
