@@ -7,6 +7,9 @@
  *
  *   npx vite build --minify false --outDir /tmp/nomin
  *   npm run bench:load -- --dist /tmp/nomin [--throttle 4 --lang en --scene production --self]
+ *
+ * --tree PCT prints each task's call tree top-down: every frame with at least PCT % of the
+ * task's samples, indented by depth (where a long task's time goes, caller by caller).
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +25,7 @@ const { values } = parseArgs({
     lang: { type: 'string' },
     scene: { type: 'string' },
     self: { type: 'boolean' },
+    tree: { type: 'string' },
   },
   strict: true,
 });
@@ -105,6 +109,44 @@ async function main() {
       return cf ? `${cf.functionName || '(anonymous)'} ${cf.url.split('/').pop() ?? ''}:${cf.lineNumber}` : '?';
     };
 
+    /** The samples' stacks merged top-down; frames under `minPct` % of the task are left out. */
+    const printTree = (ids: number[], minPct: number) => {
+      interface Frame { n: number; kids: Map<string, Frame> }
+      const top: Frame = { n: 0, kids: new Map() };
+      for (const id of ids) {
+        const stack: string[] = [];
+        for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) stack.push(label(cur));
+        // Recursion folded: a frame already on the path continues that frame (React's fiber walks).
+        const path: Frame[] = [top];
+        const names: string[] = [];
+        let f = top;
+        for (const name of stack.reverse()) {
+          const again = names.indexOf(name);
+          if (again >= 0) {
+            f = path[again + 1] as Frame;
+            path.length = again + 2;
+            names.length = again + 1;
+            continue;
+          }
+          let k = f.kids.get(name);
+          if (!k) f.kids.set(name, (k = { n: 0, kids: new Map() }));
+          k.n++;
+          f = k;
+          path.push(k);
+          names.push(name);
+        }
+      }
+      const walk = (f: Frame, depth: number) => {
+        for (const [name, k] of [...f.kids].sort((a, b) => b[1].n - a[1].n)) {
+          const pct = (k.n * 100) / ids.length;
+          if (pct < minPct) continue;
+          process.stdout.write(`${' '.repeat(22 + depth)}${Math.round(pct)}% ${name}\n`);
+          walk(k, depth + 1);
+        }
+      };
+      walk(top, 0);
+    };
+
     process.stdout.write(
       `\nbench:load — ${url}, 412×823, CPU ${throttle > 1 ? `throttled ${throttle}×` : 'unthrottled'}; edges drawn ${drawn} ms after navigation (wall clock)\n`,
     );
@@ -138,6 +180,7 @@ async function main() {
       process.stdout.write(
         `${String(Math.round((t.ts - start) / 1000)).padStart(6)} ms  ${String(Math.round((t.dur ?? 0) / 1000)).padStart(4)} ms  [${work}]  ${inside.length === 0 ? '(no script: parse, style, layout)' : top.join(', ') || '(script outside named app code)'}\n`,
       );
+      if (values.tree && inside.length > 0) printTree(inside.map(([, id]) => id), Number(values.tree));
       if (values.self && inside.length > 0) {
         const heavy = [...self].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, v]) => `${k} ${pct(v)}`);
         process.stdout.write(`                     self: ${heavy.join(', ')}\n`);
