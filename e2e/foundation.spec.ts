@@ -186,6 +186,41 @@ test('the frame shows before the scripts load and hides once the app renders', a
   await expect(page.locator('#boot')).toBeHidden();
 });
 
+test("before the app's scripts run, the first paint already shows the environment's text in the reader's language", async ({ page }) => {
+  // Only the app's entry module is held back: the page shows what the HTML and the boot script give.
+  await page.route(/\/assets\/index-[^/]*\.js$/, (route) => route.abort());
+  await page.goto('./?scene=staging&lang=tr');
+  const boot = page.locator('#boot-staging-tr');
+  // The frame is aria-hidden (assistive technology reads the app), so by selector, not role.
+  await expect(boot.locator('h2')).toHaveText('Staging');
+  await expect(boot).toBeVisible();
+  await expect(boot).toContainText('Bir önceki adımdan farkı');
+  await expect(boot).toContainText('Gunicorn');
+  await expect(page.locator('#boot section.inspector:visible')).toHaveCount(1);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'tr');
+});
+
+test('when the app takes over, the side panel text stays where the first paint put it', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  // Not until "load": the held entry module holds the load event back too.
+  await page.goto('./?scene=production&lang=en', { waitUntil: 'domcontentloaded' });
+  const changes = (root: string) => page.locator(`${root} section.inspector:not([hidden]) > p`).nth(2);
+  await expect(changes('#boot')).toBeVisible();
+  const before = await changes('#boot').boundingBox();
+  release();
+  await expect(page.locator('#boot')).toBeHidden();
+  await expect(changes('#root')).toHaveText(/NGINX load-balances/);
+  const after = await changes('#root').boundingBox();
+  // Within a pixel (the app's header differs from the frame's by a fraction of one).
+  for (const key of ['x', 'y', 'width', 'height'] as const) expect(Math.abs((after?.[key] ?? -99) - (before?.[key] ?? 99))).toBeLessThan(1);
+});
+
 test('the toolbar and side panel work while the diagram is still loading, then the diagram arrives', async ({ page }) => {
   // Hold React Flow's chunk back: everything else is on screen and usable without it.
   let release!: () => void;

@@ -1,4 +1,4 @@
-// Prints the gzipped size of the JavaScript index.html loads up front (entry + modulepreloads).
+// Prints the gzipped size of the JavaScript index.html loads up front (boot script, entry, modulepreloads).
 import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -16,6 +16,13 @@ const html = readFileSync(join(dist, 'index.html'), 'utf8');
 const scripts = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map(
   (m) => m[1],
 );
+// The built page's entry and its preloads are in the boot script's tag (data-entry,
+// data-preload): it adds them right after the first paint (vite.config.ts entryAfterFirstPaint).
+for (const m of html.matchAll(/data-(?:entry|preload)="([^"]*)"/g)) scripts.push(...m[1].split(' ').filter(Boolean));
+if (!scripts.some((s) => /\/index-[^/]+\.js$/.test(s))) {
+  console.error("index.html names no entry module: the size check would measure nothing.");
+  process.exit(1);
+}
 let total = 0;
 for (const src of new Set(scripts)) {
   const file = join(dist, src.replace(/^\.?\//, ''));
