@@ -26,8 +26,10 @@ useUiStore.setState({
 showUrlNotices(urlNotices);
 
 const notes = isNotesPage(window.location.search);
-// The diagram's chunk downloads while React renders the rest of the page.
-if (!notes) void loadCanvas().catch(() => undefined);
+// The diagram's chunk downloads while React renders the rest of the page. Started from a task
+// of its own: Vite's preload helper adds a link per file the chunk needs, and on a slow laptop
+// that is tens of milliseconds the module's evaluation need not hold the main thread for.
+if (!notes) setTimeout(() => void loadCanvas().catch(() => undefined), 0);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
