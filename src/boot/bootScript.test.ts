@@ -51,7 +51,11 @@ function run(page: Page) {
       visibilityState: page.hidden ? 'hidden' : 'visible',
       getElementById: (id: string) => sections.get(id) ?? null,
       createElement: (tag: string) => ({ tag }),
-      head: { append: (el: (typeof head)[number]) => head.push(el) },
+      createDocumentFragment: () => {
+        const kids: (typeof head)[number][] = [];
+        return { kids, append: (el: (typeof head)[number]) => kids.push(el) };
+      },
+      head: { append: (fragment: { kids: typeof head }) => head.push(...fragment.kids) },
     },
   });
   const shown = [...sections].filter(([, s]) => !s.hidden).map(([id]) => id);

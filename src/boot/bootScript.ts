@@ -25,18 +25,21 @@
     const add = () => {
       if (added) return;
       added = true;
+      // One insertion for all of them: a link at a time costs several times as much.
+      const tags = document.createDocumentFragment();
       for (const href of (tag?.dataset.preload ?? '').split(' ').filter(Boolean)) {
         const link = document.createElement('link');
         link.rel = 'modulepreload';
         link.crossOrigin = '';
         link.href = href;
-        document.head.append(link);
+        tags.append(link);
       }
       const script = document.createElement('script');
       script.type = 'module';
       script.crossOrigin = '';
       script.src = entry;
-      document.head.append(script);
+      tags.append(script);
+      document.head.append(tags);
     };
     if (document.visibilityState === 'hidden') add();
     else requestAnimationFrame(() => setTimeout(add, 0));
