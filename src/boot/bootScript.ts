@@ -16,8 +16,8 @@
 (() => {
   const root = document.documentElement;
   // The built page's entry module and its preloads (vite.config.ts entryAfterFirstPaint): added
-  // after the first paint, so that paint needs only the HTML and the stylesheet. Hidden tabs
-  // get no animation frames: there, they are added at once.
+  // after the first paint, so that paint needs only the HTML and the stylesheet. A hidden tab
+  // paints nothing: there, they are added at once.
   const tag = document.currentScript as HTMLScriptElement | null;
   const entry = tag?.dataset.entry;
   if (entry) {
@@ -42,7 +42,19 @@
       document.head.append(tags);
     };
     if (document.visibilityState === 'hidden') add();
-    else requestAnimationFrame(() => setTimeout(add, 0));
+    else {
+      // When the first paint is on screen (its Paint Timing entry; an animation frame is not
+      // proof: Chromium may run one and still hold the paint back), or after a second at most.
+      try {
+        new PerformanceObserver((_, observer) => {
+          observer.disconnect();
+          setTimeout(add, 0);
+        }).observe({ type: 'paint', buffered: true });
+      } catch {
+        /* no Paint Timing: the second below */
+      }
+      setTimeout(add, 1000);
+    }
   }
   const query = new URLSearchParams(location.search);
   let savedLang: string | null = null;
