@@ -25,6 +25,54 @@ test.describe('environments', () => {
     }
   });
 
+  test('switching environment frames the new diagram as opening it directly does', async ({ page }) => {
+    // The diagram stays mounted across environments; its view must still be fitted to each.
+    const view = () =>
+      page.locator('.react-flow__viewport').evaluate((el) => {
+        const m = new DOMMatrix(getComputedStyle(el).transform);
+        return [m.a, m.e, m.f].map((v) => Math.round(v * 100) / 100);
+      });
+    const direct = new Map<string, number[]>();
+    for (const id of ['local', 'realworld', 'staging']) {
+      await page.goto(`./?lang=en&scene=${id}`);
+      await expect(page.locator('.react-flow__edge').first()).toBeAttached();
+      await expect.poll(view).not.toEqual([1, 0, 0]);
+      direct.set(id, await view());
+    }
+    await page.goto('./?lang=en&scene=production');
+    await expect(page.locator('.react-flow__edge').first()).toBeAttached();
+    for (const [id, tab] of [['local', 'Local'], ['realworld', 'Real world'], ['staging', 'Staging']] as const) {
+      await page.getByRole('tab', { name: tab }).click();
+      await expect.poll(view).toEqual(direct.get(id));
+    }
+  });
+
+  test('the new environment slides in, except with reduced motion', async ({ page }) => {
+    // Counts the slides played on the diagram's wrapper (a 350 ms animation is too short to
+    // catch by polling on a busy machine).
+    await page.addInitScript(() => {
+      const w = window as unknown as { __slides: number };
+      w.__slides = 0;
+      const animate = Element.prototype.animate;
+      Element.prototype.animate = function (this: Element, ...args: Parameters<Element['animate']>) {
+        if (this.classList.contains('canvas-anim')) w.__slides++;
+        return animate.apply(this, args);
+      };
+    });
+    const slides = () => page.evaluate(() => (window as unknown as { __slides: number }).__slides);
+    await page.goto('./?lang=en&scene=production');
+    await expect(page.locator('.react-flow__edge').first()).toBeAttached();
+    expect(await slides()).toBe(0);
+    await page.getByRole('tab', { name: 'Staging' }).click();
+    await expect.poll(slides).toBe(1);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.getByRole('tab', { name: 'Production' }).click();
+    await expect(page.locator('.react-flow__node[data-kind="gunicorn"]')).toHaveCount(2);
+    await page.getByRole('tab', { name: 'Staging' }).click();
+    await expect(page.locator('.react-flow__node[data-kind="gunicorn"]')).toHaveCount(1);
+    expect(await slides()).toBe(1);
+  });
+
   test('production runs two app servers, each with Gunicorn and Django', async ({ page }) => {
     await page.goto('./?lang=en&scene=production');
     await expect(canvasNode(page, 'gunicorn')).toHaveCount(2);

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useT } from './useT';
 import { useStill } from './motion';
 import { useUiStore } from '../state/uiStore';
@@ -52,6 +52,24 @@ export function App() {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
+  // Switching environment slides the new diagram in. The diagram stays mounted across scenes
+  // (remounting React Flow costs a slow laptop a few hundred milliseconds), so the slide is
+  // played on its wrapper here; the first one is the wrapper's CSS entrance.
+  const canvasAnim = useRef<HTMLDivElement>(null);
+  const animatedScene = useRef(scene);
+  useEffect(() => {
+    if (animatedScene.current === scene) return;
+    animatedScene.current = scene;
+    if (still) return;
+    canvasAnim.current?.animate(
+      [
+        { opacity: 0, transform: 'translateX(48px)' },
+        { opacity: 1, transform: 'none' },
+      ],
+      { duration: 350, easing: 'ease-out' },
+    );
+  }, [scene, still]);
+
   return (
     <>
       <div className={`app${presenting ? ' presenting' : ''}`}>
@@ -98,7 +116,7 @@ export function App() {
             <ErrorBoundary area="editor">
               <EditorNotices />
             </ErrorBoundary>
-            <div key={scene} className={`canvas-anim${still ? '' : ' canvas-anim--enter'}`}>
+            <div ref={canvasAnim} className={`canvas-anim${still ? '' : ' canvas-anim--enter'}`}>
               <ErrorBoundary area="canvas" resetKey={scene}>
                 <Suspense fallback={<CanvasLoading />}>
                   <CanvasRoot />

@@ -97,13 +97,22 @@ export function Canvas() {
 
   // When the document, the language or the outside selection changes, rebuild the flow nodes
   // during render (React's "adjust state when a prop changes" pattern).
-  const [source, setSource] = useState({ topology, t, selectedId });
-  if (source.topology !== topology || source.t !== t || source.selectedId !== selectedId) {
+  const [source, setSource] = useState({ scene, topology, t, selectedId });
+  if (source.scene !== scene) {
+    // Another environment (the canvas stays mounted: a remount would cost a slow laptop a few
+    // hundred milliseconds per switch). Its nodes start afresh — no sizes carried over from a
+    // node of the same id, so the fit below waits for this diagram's own — and so does the
+    // per-scene state.
+    setSource({ scene, topology, t, selectedId });
+    setNodes(toFlowNodes(topology, t, selectedId));
+    setSelectedEdges(new Set());
+    setPendingSelection(null);
+  } else if (source.topology !== topology || source.t !== t || source.selectedId !== selectedId) {
     const oldById = new Map<string, TopoNode>(source.topology.nodes.map((n) => [n.id, n]));
     const newById = new Map<string, TopoNode>(topology.nodes.map((n) => [n.id, n]));
     const sameT = source.t === t;
     const selectionMoved = source.selectedId !== selectedId;
-    setSource({ topology, t, selectedId });
+    setSource({ scene, topology, t, selectedId });
     setNodes((prev) =>
       rebuild(
         prev,
@@ -374,6 +383,15 @@ export function Canvas() {
   useEffect(() => {
     useEditorStore.getState().setConnecting(null);
   }, [scene]);
+  // A new environment is framed as a first mount frames it (the `fitView` prop), once its
+  // nodes are measured: React Flow holds a fitView until then. Presenting, the presenter's
+  // camera frames it instead (usePresenterFit).
+  const fitFor = useRef(scene);
+  useEffect(() => {
+    if (fitFor.current === scene) return;
+    fitFor.current = scene;
+    if (!useUiStore.getState().presenting) void flow.fitView(fitOptions);
+  }, [scene, flow, fitOptions]);
 
   const onKeyDownCapture = useCallback(
     (e: React.KeyboardEvent<HTMLDivElement>) => {
