@@ -46,7 +46,8 @@ function firstView(): Plugin {
     }).outputText;
     return { code, fileName: `assets/boot-${createHash('sha256').update(code).digest('hex').slice(0, 10)}.js` };
   };
-  let script = compile();
+  /** The built page's boot script (compiled in buildStart; the dev server compiles per request). */
+  let script = { code: '', fileName: '' };
   let building = false;
   return {
     name: 'prodviz-first-view',
@@ -72,6 +73,7 @@ function firstView(): Plugin {
         const side = '<div class="boot__side"></div>';
         const end = '<!-- /boot -->';
         if (!html.includes(side) || !html.includes(end)) throw new Error('index.html: the boot frame\'s placeholders are missing');
+        if (!ctx.server && !script.fileName) throw new Error('the boot script was not compiled (buildStart)');
         const file = ctx.server ? 'assets/boot.js' : script.fileName;
         return html
           .replace(side, `<div class="boot__side"><div class="boot__tabs"></div>${firstViewMarkup({ tr: read('tr'), en: read('en') })}</div>`)
