@@ -269,6 +269,23 @@ test('when the app takes over, the side panel text stays where the first paint p
   for (const key of ['x', 'y', 'width', 'height'] as const) expect(Math.abs((after?.[key] ?? -99) - (before?.[key] ?? 99))).toBeLessThan(1);
 });
 
+// A stylesheet added while the diagram mounts restyles and lays out the whole page inside the
+// mount's long task (docs/notes/perf.md, session 7): what is drawn at load — the diagram, its
+// packets, the trace highlight, the palette — is styled by the page's own sheet.
+test("what the page draws at load needs no stylesheet but the page's own", async ({ page }) => {
+  const sheets: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'stylesheet') sheets.push(new URL(r.url()).pathname);
+  });
+  await page.goto('./?scene=production&lang=en');
+  await expect(canvasNode(page, 'nginx').first()).toBeVisible();
+  await expect(page.locator('canvas.pv-packets')).toBeAttached();
+  // The palette's chunk is the last of the load's lazy parts to render.
+  await expect(page.locator('section.palette').first()).toBeAttached();
+  expect(sheets).toEqual([expect.stringMatching(/\/assets\/index-[^/]*\.css$/)]);
+  await expect(page.locator('link[rel="stylesheet"]')).toHaveCount(1);
+});
+
 test('the toolbar and side panel work while the diagram is still loading, then the diagram arrives', async ({ page }) => {
   // Hold React Flow's chunk back: everything else is on screen and usable without it.
   let release!: () => void;
