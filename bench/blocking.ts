@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, systemChromium } from '../scripts/chromium';
+import { rendererMain, type TraceEvent } from './trace';
 import { startPreview, type Preview } from './preview';
 
 const { values } = parseArgs({
@@ -36,15 +37,6 @@ const path = values.path ?? '?scene=production&lang=en';
 const root = resolve(import.meta.dirname, '..');
 const dists = (values.dist ?? ['dist']).map((d) => resolve(root, d));
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; frame?: string; data?: { frame?: string } };
-}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -69,17 +61,10 @@ async function measure(browser: import('@playwright/test').Browser, url: string)
     await complete;
     const drawn = (await page.locator('.react-flow__edge').count()) > 0;
 
-    const names = new Map<string, string>();
-    for (const e of events) if (e.name === 'thread_name' && e.args?.name) names.set(`${e.pid}:${e.tid}`, e.args.name);
-    const busy = new Map<string, number>();
-    for (const e of events) {
-      const key = `${e.pid}:${e.tid}`;
-      if (e.name === 'RunTask' && names.get(key) === 'CrRendererMain') busy.set(key, (busy.get(key) ?? 0) + (e.dur ?? 0));
-    }
-    const main = [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const main = rendererMain(events);
     const fcp = events.find((e) => e.name === 'firstContentfulPaint')?.ts;
     // The navigation to the page (not the blank page the tab opened with).
-    const nav = events.find((e) => e.name === 'navigationStart' && (e.args as { data?: { documentLoaderURL?: string } })?.data?.documentLoaderURL)?.ts;
+    const nav = events.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL)?.ts;
     if (nav === undefined) throw new Error('no navigationStart in the trace');
     if (fcp === undefined) throw new Error('no firstContentfulPaint in the trace');
     const long = events

@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, systemChromium } from '../scripts/chromium';
+import { rendererMain, type TraceEvent } from './trace';
 import { startPreview } from './preview';
 
 const { values } = parseArgs({
@@ -34,15 +35,6 @@ const port = Number(values.port ?? 4194);
 const root = resolve(import.meta.dirname, '..');
 const dist = resolve(root, values.dist ?? 'dist');
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
@@ -84,14 +76,7 @@ async function main() {
     await complete;
 
     // The renderer's main thread: the CrRendererMain with the most task time.
-    const names = new Map<string, string>();
-    for (const e of events) if (e.name === 'thread_name' && e.args?.name) names.set(`${e.pid}:${e.tid}`, e.args.name);
-    const busy = new Map<string, number>();
-    for (const e of events) {
-      const key = `${e.pid}:${e.tid}`;
-      if (e.name === 'RunTask' && names.get(key) === 'CrRendererMain') busy.set(key, (busy.get(key) ?? 0) + (e.dur ?? 0));
-    }
-    const main = [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const main = rendererMain(events);
     const tasks = events.filter((e) => `${e.pid}:${e.tid}` === main && e.name === 'RunTask' && (e.dur ?? 0) > 30_000).sort((a, b) => a.ts - b.ts);
     const start = tasks[0]?.ts ?? 0;
 
