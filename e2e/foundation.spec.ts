@@ -49,14 +49,15 @@ test.describe('environments', () => {
 
   test('the new environment slides in, except with reduced motion', async ({ page }) => {
     // Counts the slides played on the diagram's wrapper (a 350 ms animation is too short to
-    // catch by polling on a busy machine).
+    // catch by polling on a busy machine): its entrance animation started again.
     await page.addInitScript(() => {
       const w = window as unknown as { __slides: number };
       w.__slides = 0;
-      const animate = Element.prototype.animate;
-      Element.prototype.animate = function (this: Element, ...args: Parameters<Element['animate']>) {
-        if (this.classList.contains('canvas-anim')) w.__slides++;
-        return animate.apply(this, args);
+      const play = Animation.prototype.play;
+      Animation.prototype.play = function (this: Animation) {
+        const target = (this.effect as KeyframeEffect | null)?.target;
+        if (target?.classList.contains('canvas-anim')) w.__slides++;
+        return play.call(this);
       };
     });
     const slides = () => page.evaluate(() => (window as unknown as { __slides: number }).__slides);

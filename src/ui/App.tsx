@@ -53,22 +53,20 @@ export function App() {
   }, [theme]);
 
   // Switching environment slides the new diagram in. The diagram stays mounted across scenes
-  // (remounting React Flow costs a slow laptop a few hundred milliseconds), so the slide is
-  // played on its wrapper here; the first one is the wrapper's CSS entrance.
+  // (remounting React Flow costs a slow laptop a few hundred milliseconds), so the wrapper's
+  // CSS entrance (styles.css, pv-scene-in) is played again from its start.
   const canvasAnim = useRef<HTMLDivElement>(null);
   const animatedScene = useRef(scene);
   useEffect(() => {
     if (animatedScene.current === scene) return;
     animatedScene.current = scene;
-    if (still) return;
-    canvasAnim.current?.animate(
-      [
-        { opacity: 0, transform: 'translateX(48px)' },
-        { opacity: 1, transform: 'none' },
-      ],
-      { duration: 350, easing: 'ease-out' },
-    );
-  }, [scene, still]);
+    // With motion reduced or off the wrapper has no entrance animation: nothing to play.
+    for (const a of canvasAnim.current?.getAnimations() ?? []) {
+      if (!(a instanceof CSSAnimation) || a.animationName !== 'pv-scene-in') continue;
+      a.currentTime = 0;
+      a.play();
+    }
+  }, [scene]);
 
   return (
     <>
