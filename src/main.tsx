@@ -16,8 +16,8 @@ import { loadCanvas } from './ui/canvas/loadCanvas';
 // The stylesheets of the parts drawn with the diagram at load (its nodes and packets, the
 // trace highlight, the palette and edit toolbar) come with the page's own, not with their
 // lazy chunks: a stylesheet added later restyles and lays out the whole page again, in the
-// same long task as the diagram's mount (Lighthouse mobile: total blocking time 460-1300 ms
-// before, 340-430 after).
+// same long task as the diagram's mount (Lighthouse mobile, six interleaved pairs: median total
+// blocking time 890 ms before, 445 after).
 // Imported last, so they follow every other sheet as they did when they came later.
 import './ui/canvas/packets.css';
 import './ui/panels/trace.css';
