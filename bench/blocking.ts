@@ -59,7 +59,7 @@ async function measure(browser: import('@playwright/test').Browser, url: string)
     await page.waitForTimeout(settle);
     await cdp.send('Tracing.end');
     await complete;
-    const drawn = (await page.locator('.react-flow__edge').count()) > 0;
+    const drawn = (await page.locator('.pv-static__edge, .react-flow__edge').count()) > 0;
 
     const main = rendererMain(events);
     const fcp = events.find((e) => e.name === 'firstContentfulPaint')?.ts;

@@ -66,7 +66,8 @@ async function main() {
     const t0 = Date.now();
     await page.goto(`${url}?scene=${values.scene ?? 'production'}&lang=${values.lang ?? 'en'}`);
     // Polled slowly: Playwright's selector polling is itself a task on the page's thread.
-    await page.waitForFunction(() => document.querySelector('.react-flow__edge') !== null, null, { polling: 250 });
+    // The first view (no input: React Flow is not mounted, see flowWake.ts) or React Flow's.
+    await page.waitForFunction(() => document.querySelector('.pv-static__edge, .react-flow__edge') !== null, null, { polling: 250 });
     const drawn = Date.now() - t0;
     await page.waitForTimeout(3000);
     const { profile } = (await cdp.send('Profiler.stop')) as {

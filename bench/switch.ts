@@ -53,6 +53,8 @@ async function main() {
       }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
     });
     await page.goto(`${server.url}?scene=production&lang=en`);
+    // A person arriving: the diagram is drawn without React Flow until the first input.
+    await page.mouse.move(640, 400);
     await page.locator('.react-flow__edge').first().waitFor({ state: 'attached' });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from './test';
+import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { COURSE_SECTIONS, EXTRA_LESSONS, LESSON_IDS } from '../src/core/lessons/sections';
 import type { Quiz } from '../src/core/lessons/types';

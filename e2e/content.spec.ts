@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test, expect } from '@playwright/test';
+import { test, expect } from './test';
 import type { Glossary, Quiz } from '../src/core/lessons/types';
 
 const quiz = JSON.parse(readFileSync(new URL('../src/content/quiz.json', import.meta.url), 'utf8')) as Quiz;

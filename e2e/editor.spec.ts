@@ -1,4 +1,5 @@
-import { test, expect, type Page } from '@playwright/test';
+import { arrive, test, expect } from './test';
+import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fillStorage } from './storage';
 
@@ -318,6 +319,7 @@ test.describe('export, import, share', () => {
     const fresh = await browser.newContext();
     const other = await fresh.newPage();
     await other.goto(url);
+    await arrive(other);
     await expect(nodes(other, 'cdn')).toHaveCount(1);
     await expect(nodes(other, 'media')).toHaveCount(0);
     await expect.poll(() => architecture(other)).toEqual(before);

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './test';
+import type { Page } from '@playwright/test';
 import type { BenchHook } from '../src/ui/benchHook';
 
 type HookWindow = Window & { __prodviz?: BenchHook };

@@ -17,7 +17,8 @@
  * FUZZ_SEED=<n> replays a run; the seed is printed at the start and in every failure.
  * FUZZ_DOCS / FUZZ_LINKS scale the run (defaults: 2 × 150 documents, 2 × 55 links).
  */
-import { test, expect as baseExpect, type Page } from '@playwright/test';
+import { test, expect as baseExpect } from './test';
+import type { Page } from '@playwright/test';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import type { DocumentError, ParseResult } from '../src/core/export/document';

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from './test';
+import type { Page } from '@playwright/test';
 import { hasNginx, startDeployNginx, type DeployNginx } from './deployNginx';
 import { startAppServer, type AppServer } from './liveServer';
 

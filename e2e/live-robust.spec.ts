@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './test';
 import { startAppServer, type AppServer } from './liveServer';
 import { fillStorage } from './storage';
 

@@ -1,4 +1,5 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from './test';
+import type { Page } from '@playwright/test';
 
 /** A Gunicorn access log with %(D)s: pages alternate 40 and 60 ms, a fifth are static files. */
 function gunicornLog(lines: number): string {

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect } from '@playwright/test';
+import { test, expect } from './test';
 
 /**
  * The presenter notes window (issue 11): opened from presenter mode, it follows the stage and

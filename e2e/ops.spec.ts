@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from './test';
+import type { Page } from '@playwright/test';
 
 const node = (page: Page, kind: string, i = 0) => page.locator(`.react-flow__node[data-kind="${kind}"]`).nth(i);
 const codes = (page: Page) => page.getByRole('region', { name: 'Status codes' });

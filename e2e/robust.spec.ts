@@ -2,7 +2,8 @@
  * Issue 16: hostile links, saved state and the page itself. Each test names the defect it
  * covers (1–8); every one failed on the code before the fix.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from './test';
+import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import lzString from 'lz-string';
 import { lzBomb } from '../src/core/export/lzBomb';

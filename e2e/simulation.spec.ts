@@ -1,4 +1,5 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from './test';
+import type { Page } from '@playwright/test';
 import type { BenchHook } from '../src/ui/benchHook';
 
 type HookWindow = Window & { __prodviz?: BenchHook };

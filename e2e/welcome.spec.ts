@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from './test';
+import type { Page } from '@playwright/test';
 
 /**
  * The first-visit welcome (issue 11). Every other spec runs as a robot (navigator.webdriver)

@@ -13,6 +13,7 @@ import { showUrlNotices } from './ui/errors/urlNotices';
 import { isNotesPage } from './ui/notes/protocol';
 import { NotesRoot } from './ui/notes/NotesRoot';
 import { loadCanvas } from './ui/canvas/loadCanvas';
+import { installFlowWake } from './ui/canvas/flowWake';
 // The stylesheets of the parts drawn with the diagram at load (its nodes and packets, the
 // trace highlight, the palette and edit toolbar) come with the page's own, not with their
 // lazy chunks: a stylesheet added later restyles and lays out the whole page again, in the
@@ -22,6 +23,7 @@ import { loadCanvas } from './ui/canvas/loadCanvas';
 import './ui/canvas/packets.css';
 import './ui/panels/trace.css';
 import './ui/editor/editor.css';
+import './ui/canvas/static.css';
 
 installChunkErrorListener();
 
@@ -35,6 +37,9 @@ useUiStore.setState({
 showUrlNotices(urlNotices);
 
 const notes = isNotesPage(window.location.search);
+// React Flow takes the diagram over at the first input or need; listening from here, before
+// React's first render, misses no input (ui/canvas/flowWake.ts).
+if (!notes) installFlowWake();
 // The diagram's chunk downloads while React renders the rest of the page. Started from a task
 // of its own: Vite's preload helper adds a link per file the chunk needs, and on a slow laptop
 // that is tens of milliseconds the module's evaluation need not hold the main thread for.

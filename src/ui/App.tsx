@@ -3,6 +3,8 @@ import { useT } from './useT';
 import { useStill } from './motion';
 import { useUiStore } from '../state/uiStore';
 import { loadCanvas } from './canvas/loadCanvas';
+import { StaticDiagram } from './canvas/StaticDiagram';
+import { useFlowWake } from './canvas/flowWake';
 import { EnvironmentTabs, CANVAS_PANEL_ID } from './EnvironmentTabs';
 import { SidePanel } from './panels/SidePanel';
 import { EventLog } from './panels/EventLog';
@@ -27,16 +29,6 @@ import { useSimulation } from './useSimulation';
 import { ErrorBoundary } from './errors/ErrorBoundary';
 import { ReplaceDialog } from './errors/ReplaceDialog';
 
-/** Holds the diagram's place (same background, no layout shift) while its chunk loads. */
-function CanvasLoading() {
-  const t = useT();
-  return (
-    <div className="canvas-loading" role="status">
-      <span className="canvas-loading__text">{t('canvas.loading')}</span>
-    </div>
-  );
-}
-
 export function App() {
   const t = useT();
   const scene = useUiStore((s) => s.scene);
@@ -44,6 +36,11 @@ export function App() {
   const theme = useUiStore((s) => s.theme);
   const still = useStill();
   const traceOpen = useTraceStore((s) => s.open);
+  // The diagram is first drawn without React Flow; React Flow takes over at the first input or
+  // need (canvas/flowWake.ts, installed by main.tsx), mounting hidden under the static view
+  // until it is fitted.
+  const woken = useFlowWake((s) => s.woken);
+  const flowReady = useFlowWake((s) => s.ready);
   useUrlSync();
   useSimulation();
   useShortcuts();
@@ -114,12 +111,20 @@ export function App() {
             <ErrorBoundary area="editor">
               <EditorNotices />
             </ErrorBoundary>
-            <div ref={canvasAnim} className={`canvas-anim${still ? '' : ' canvas-anim--enter'}`}>
-              <ErrorBoundary area="canvas" resetKey={scene}>
-                <Suspense fallback={<CanvasLoading />}>
-                  <CanvasRoot />
-                </Suspense>
-              </ErrorBoundary>
+            <div
+              ref={canvasAnim}
+              className={`canvas-anim${still ? '' : ' canvas-anim--enter'}${woken && !flowReady ? ' is-waking' : ''}`}
+            >
+              {woken && (
+                <ErrorBoundary area="canvas" resetKey={scene}>
+                  <Suspense fallback={null}>
+                    <CanvasRoot />
+                  </Suspense>
+                </ErrorBoundary>
+              )}
+              {/* The same element before and after React Flow starts mounting, so whatever
+                  had the focus in it keeps it until React Flow's node takes it over. */}
+              {!flowReady && <StaticDiagram woken={woken} />}
             </div>
           </div>
           <aside className="sidepanel" aria-label={t('app.sidePanel')}>

@@ -34,6 +34,8 @@ import { ServerNode } from './ServerNode';
 import { useLessonCardRefit, usePresenterFit } from './usePresenterFit';
 import { toFlowEdges, toFlowNodes } from './flowModel';
 import type { FlowNode } from './nodeData';
+import { MINIMAP_COLORS } from './minimapColors';
+import { useFlowWake } from './flowWake';
 
 // Defined once at module scope: an inline object would remount every node on each render.
 const nodeTypes: NodeTypes = { component: ComponentNode, server: ServerNode };
@@ -42,13 +44,6 @@ const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
 const SCENE_W = 210;
 const SCENE_H = 80;
-
-const MINIMAP_COLORS: Record<string, string> = {
-  edge: '#2563eb',
-  web: '#059669',
-  app: '#7c3aed',
-  data: '#d97706',
-};
 
 /**
  * Rebuilds the flow nodes from the document while keeping the identity of every node whose
@@ -72,6 +67,46 @@ function rebuild(
   });
 }
 
+/**
+ * Tells the page React Flow is drawn — every node measured, the first view fitted — so App
+ * shows it and removes the static first view in the same commit (flowWake.ts). Whatever had
+ * the keyboard focus in the static view gets it back on React Flow's same node, and a control
+ * of the static view pressed before React Flow was there is done now.
+ */
+function ReadySignal({ wrapper }: { wrapper: React.RefObject<HTMLDivElement | null> }) {
+  const flow = useReactFlow<FlowNode>();
+  const drawn = useStore((s) => {
+    if (s.fitViewQueued || s.width === 0) return s.nodeLookup.size === 0 && s.width > 0;
+    for (const n of s.nodeLookup.values()) if (!n.internals.handleBounds) return false;
+    return true;
+  });
+  useEffect(() => {
+    if (!drawn) return;
+    const active = document.activeElement;
+    const focusedId = active?.closest<HTMLElement>('.pv-static__node')?.dataset.id;
+    const hadFocus = !!active?.closest('.pv-static');
+    const { pending } = useFlowWake.getState();
+    useFlowWake.getState().setReady();
+    // After the first fit's own transition has been applied (it is drawn on the next frame).
+    if (pending)
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          if (pending === 'zoomIn') void flow.zoomIn();
+          else if (pending === 'zoomOut') void flow.zoomOut();
+          else void flow.fitView({ padding: 0.12 });
+        }),
+      );
+    if (!hadFocus) return;
+    requestAnimationFrame(() => {
+      const el = focusedId
+        ? wrapper.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(focusedId)}"]`)
+        : null;
+      (el ?? wrapper.current)?.focus({ preventScroll: true });
+    });
+  }, [drawn, flow, wrapper]);
+  return null;
+}
+
 export function Canvas() {
   const t = useT();
   const scene = useUiStore((s) => s.scene);
@@ -84,6 +119,7 @@ export function Canvas() {
   const presenting = useUiStore((s) => s.presenting);
   const still = useStill();
   const paneWidth = useStore((s) => s.width);
+  const flowReady = useFlowWake((s) => s.ready);
   // Presenting: the camera frames the step's subject at a readable zoom (usePresenterFit.ts).
   usePresenterFit();
   useLessonCardRefit();
@@ -561,6 +597,7 @@ export function Canvas() {
       <Controls showInteractive={false} />
       <PacketLayer />
       <TraceHighlight />
+      {!flowReady && <ReadySignal wrapper={wrapper} />}
     </ReactFlow>
   );
 }

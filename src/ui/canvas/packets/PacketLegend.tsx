@@ -1,5 +1,4 @@
 import { useId, useState } from 'react';
-import { Panel } from '@xyflow/react';
 import { useUiStore } from '../../../state/uiStore';
 import { useT } from '../../useT';
 import type { TFn } from '../../../i18n';
@@ -54,7 +53,11 @@ export function Cross({ pal }: { pal: PacketPalette }) {
 
 const LEGEND_KEY = 'prodviz.legend.open';
 
-/** A small, collapsible key to the packet shapes and colours, in the canvas corner. */
+/**
+ * A small, collapsible key to the packet shapes and colours, in the canvas corner. A panel with
+ * React Flow's classes but not its component, so the static first view (StaticDiagram.tsx)
+ * shows the very same legend before React Flow is there.
+ */
 export function PacketLegend({ still }: { still: boolean }) {
   const t = useT();
   const theme = useUiStore((s) => s.theme);
@@ -78,7 +81,7 @@ export function PacketLegend({ still }: { still: boolean }) {
   const listId = useId();
   const pal = paletteFor(theme);
   return (
-    <Panel position="top-left" className="pv-legend">
+    <div className="react-flow__panel pv-legend top left">
       <button
         type="button"
         className="pv-legend__toggle"
@@ -100,7 +103,7 @@ export function PacketLegend({ still }: { still: boolean }) {
           </ul>
         )}
       </div>
-    </Panel>
+    </div>
   );
 }
 
