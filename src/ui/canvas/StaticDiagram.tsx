@@ -249,6 +249,78 @@ export function StaticDiagram({ woken }: { woken: boolean }) {
     [nodes],
   );
 
+  // The cards and edges do not depend on the pane's size: rendered once, in the page's first
+  // (time-sliced) render; the size only moves the viewport, the dots and the minimap.
+  const content = useMemo(
+    () => (
+      <>
+        <svg className="pv-static__edges">
+          <defs>
+            <marker
+              id={MARKER_ID}
+              markerWidth="18"
+              markerHeight="18"
+              viewBox="-10 -10 20 20"
+              markerUnits="strokeWidth"
+              orient="auto-start-reverse"
+              refX="0"
+              refY="0"
+            >
+              <polyline
+                strokeLinecap="round"
+                strokeLinejoin="round"
+                points="-5,-4 0,0 -5,4 -5,-4"
+                style={{ strokeWidth: 1, stroke: MARKER_COLOR, fill: MARKER_COLOR }}
+              />
+            </marker>
+          </defs>
+          {edges.map((e) => (
+            <g
+              key={e.id}
+              className="pv-static__edge"
+              data-id={e.id}
+              role="group"
+              aria-roledescription="edge"
+              aria-label={e.label}
+            >
+              <path
+                className="react-flow__edge-path"
+                d={e.d}
+                fill="none"
+                markerEnd={`url(#${MARKER_ID})`}
+              />
+            </g>
+          ))}
+        </svg>
+        {ordered.map((n) => {
+          const name = names.get(n.id) ?? n.id;
+          const server = n.node.kind === 'server';
+          return (
+            <div
+              key={n.id}
+              className={`pv-static__node${server ? ' pv-static__node--server' : ''}`}
+              data-id={n.id}
+              data-kind={n.node.kind}
+              role="group"
+              aria-roledescription="node"
+              aria-label={name}
+              tabIndex={woken ? -1 : 0}
+              onClick={() => select(n.id)}
+              style={{
+                transform: `translate(${n.x}px, ${n.y}px)`,
+                zIndex: server ? -1 : 0,
+                ...(server ? { width: n.width, height: n.height } : {}),
+              }}
+            >
+              {server ? <ServerBox n={n} name={name} /> : <Card n={n} name={name} />}
+            </div>
+          );
+        })}
+      </>
+    ),
+    [edges, ordered, names, woken, select],
+  );
+
   return (
     <div
       ref={root}
@@ -257,88 +329,29 @@ export function StaticDiagram({ woken }: { woken: boolean }) {
       // Once React Flow is mounting underneath, this copy is only a picture of it.
       aria-hidden={woken || undefined}
     >
-      {vp && (
-        <>
-          <BackgroundLook x={vp.x} y={vp.y} zoom={vp.zoom} />
-          <div
-            className="pv-static__viewport"
-            style={{ transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})` }}
-          >
-            <svg className="pv-static__edges">
-              <defs>
-                <marker
-                  id={MARKER_ID}
-                  markerWidth="18"
-                  markerHeight="18"
-                  viewBox="-10 -10 20 20"
-                  markerUnits="strokeWidth"
-                  orient="auto-start-reverse"
-                  refX="0"
-                  refY="0"
-                >
-                  <polyline
-                    strokeLinecap="round"
-                    strokeLinejoin="round"
-                    points="-5,-4 0,0 -5,4 -5,-4"
-                    style={{ strokeWidth: 1, stroke: MARKER_COLOR, fill: MARKER_COLOR }}
-                  />
-                </marker>
-              </defs>
-              {edges.map((e) => (
-                <g
-                  key={e.id}
-                  className="pv-static__edge"
-                  data-id={e.id}
-                  role="group"
-                  aria-roledescription="edge"
-                  aria-label={e.label}
-                >
-                  <path
-                    className="react-flow__edge-path"
-                    d={e.d}
-                    fill="none"
-                    markerEnd={`url(#${MARKER_ID})`}
-                  />
-                </g>
-              ))}
-            </svg>
-            {ordered.map((n) => {
-              const name = names.get(n.id) ?? n.id;
-              const server = n.node.kind === 'server';
-              return (
-                <div
-                  key={n.id}
-                  className={`pv-static__node${server ? ' pv-static__node--server' : ''}`}
-                  data-id={n.id}
-                  data-kind={n.node.kind}
-                  role="group"
-                  aria-roledescription="node"
-                  aria-label={name}
-                  tabIndex={woken ? -1 : 0}
-                  onClick={() => select(n.id)}
-                  style={{
-                    transform: `translate(${n.x}px, ${n.y}px)`,
-                    zIndex: server ? -1 : 0,
-                    ...(server ? { width: n.width, height: n.height } : {}),
-                  }}
-                >
-                  {server ? <ServerBox n={n} name={name} /> : <Card n={n} name={name} />}
-                </div>
-              );
-            })}
-          </div>
-          <PacketLegend still={still} />
-          <ControlsLook />
-          <MiniMapLook
-            nodes={nodes}
-            view={{
-              x: -vp.x / vp.zoom,
-              y: -vp.y / vp.zoom,
-              width: (pane?.width ?? 0) / vp.zoom,
-              height: (pane?.height ?? 0) / vp.zoom,
-            }}
-          />
-        </>
+      {vp && <BackgroundLook x={vp.x} y={vp.y} zoom={vp.zoom} />}
+      <div
+        className="pv-static__viewport"
+        style={
+          vp
+            ? { transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})` }
+            : { visibility: 'hidden' }
+        }
+      >
+        {content}
+      </div>
+      <PacketLegend still={still} />
+      <ControlsLook />
+      {vp && pane && (
+        <MiniMapLook
+          nodes={nodes}
+          view={{
+            x: -vp.x / vp.zoom,
+            y: -vp.y / vp.zoom,
+            width: pane.width / vp.zoom,
+            height: pane.height / vp.zoom,
+          }}
+        />
       )}
     </div>
   );
