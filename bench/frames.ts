@@ -190,7 +190,9 @@ async function main() {
       // tsx (esbuild keepNames) wraps named functions in __name(); give the page a no-op one.
       await page.addInitScript({ content: 'window.__name = (f) => f;' });
       await page.goto(`${url}?scene=production&lang=en${engineParam}`);
-      // A person arriving: the diagram is drawn without React Flow until the first input.
+      // A person arriving: the diagram is drawn without React Flow until the first input, which
+      // the app hears once its script runs (src/ui/canvas/flowWake.ts).
+      await page.locator('.canvas-wrap').waitFor();
       await page.mouse.move(640, 400);
       await page.waitForSelector('.react-flow__node');
       await page.waitForFunction(() => (window as HookWindow).__prodviz?.ready() === true);

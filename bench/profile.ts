@@ -76,7 +76,9 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.addInitScript({ content: 'window.__name = (f) => f;' });
     await page.goto(`${url}?scene=production&lang=en${values.engine === 'main' ? '&engine=main' : ''}`);
-    // A person arriving: the diagram is drawn without React Flow until the first input.
+    // A person arriving: the diagram is drawn without React Flow until the first input, which
+    // the app hears once its script runs (src/ui/canvas/flowWake.ts).
+    await page.locator('.canvas-wrap').waitFor();
     await page.mouse.move(640, 400);
     await page.waitForFunction(() => (window as HookWindow).__prodviz?.ready() === true);
     if (values['app-servers']) {

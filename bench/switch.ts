@@ -53,7 +53,9 @@ async function main() {
       }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
     });
     await page.goto(`${server.url}?scene=production&lang=en`);
-    // A person arriving: the diagram is drawn without React Flow until the first input.
+    // A person arriving: the diagram is drawn without React Flow until the first input, which
+    // the app hears once its script runs (src/ui/canvas/flowWake.ts).
+    await page.locator('.canvas-wrap').waitFor();
     await page.mouse.move(640, 400);
     await page.locator('.react-flow__edge').first().waitFor({ state: 'attached' });
     const cdp = await page.context().newCDPSession(page);

@@ -16,6 +16,7 @@ const OUT = process.env.OUT ?? '/tmp';
 const browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS });
 const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
 await page.goto(`${BASE}/?lang=en&scene=production`);
+await page.locator('.canvas-wrap').waitFor();
 await page.mouse.move(600, 400); // a person arriving brings React Flow (flowWake.ts)
 await page.locator('.react-flow__node[data-kind="nginx"]').waitFor();
 
