@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useClassroomStore } from '../../state/classroomStore';
 import { useSimStore } from '../../state/simStore';
 import { useTraceStore } from '../../state/traceStore';
 import { useUiStore } from '../../state/uiStore';
@@ -17,6 +18,7 @@ beforeEach(() => {
   useUiStore.setState({ presenting: false, selectedId: null });
   useSimStore.setState({ playing: false, simTime: 0 });
   useTraceStore.setState({ open: false });
+  useClassroomStore.setState({ lessonId: null });
 });
 afterEach(() => stop());
 
@@ -36,23 +38,25 @@ describe('React Flow takes the diagram over at the first input or need', () => {
     });
   }
 
-  it('wakes when the simulation plays or steps, a node is selected, presenting starts or the trace opens', () => {
+  it('wakes when the simulation plays or steps, a node is selected, presenting starts, a lesson opens or the trace opens', () => {
     const needs: (() => void)[] = [
       () => useSimStore.setState({ playing: true }),
       () => useSimStore.setState({ simTime: 12 }),
       () => useUiStore.setState({ selectedId: 'nginx' }),
       () => useUiStore.setState({ presenting: true }),
+      () => useClassroomStore.setState({ lessonId: 'environments' }),
       () => useTraceStore.setState({ open: true }),
     ];
-    for (const need of needs) {
+    for (const [i, need] of needs.entries()) {
       useFlowWake.setState({ woken: false });
       useUiStore.setState({ presenting: false, selectedId: null });
       useSimStore.setState({ playing: false, simTime: 0 });
       useTraceStore.setState({ open: false });
+      useClassroomStore.setState({ lessonId: null });
       stop = installFlowWake();
-      expect(woken()).toBe(false);
+      expect(woken(), `need ${i}, before`).toBe(false);
       need();
-      expect(woken()).toBe(true);
+      expect(woken(), `need ${i}`).toBe(true);
       stop();
     }
   });

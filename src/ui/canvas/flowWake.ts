@@ -6,13 +6,14 @@
  * again, fitting the view — was the longest work of a page load (hundreds of milliseconds on a
  * slow laptop), done before anyone could want any of it. It now happens at the first sign of a
  * person — a pointer moving or pressing, a key, a wheel, a touch — or as soon as the app needs
- * React Flow: the simulation playing or stepping, a node selected, presenter mode, the trace
- * panel. A mouse moves long before it clicks, so by the time a click lands React Flow is there.
+ * React Flow: the simulation playing or stepping, a node selected, presenter mode, a lesson
+ * (its highlights and framing are React Flow's), the trace panel. A mouse moves long before it clicks, so by the time a click lands React Flow is there.
  *
  * `woken`: React Flow is mounting (hidden under the static view); `ready`: its nodes are measured
  * and the view fitted, so it is shown and the static view removed in the same commit.
  */
 import { create } from 'zustand';
+import { useClassroomStore } from '../../state/classroomStore';
 import { useSimStore } from '../../state/simStore';
 import { useTraceStore } from '../../state/traceStore';
 import { useUiStore } from '../../state/uiStore';
@@ -53,6 +54,7 @@ function needsFlow(): boolean {
     ui.selectedId !== null ||
     sim.playing ||
     sim.simTime > 0 ||
+    useClassroomStore.getState().lessonId !== null ||
     useTraceStore.getState().open
   );
 }
@@ -87,6 +89,7 @@ export function installFlowWake(): () => void {
   stops.push(
     useUiStore.subscribe(onState),
     useSimStore.subscribe(onState),
+    useClassroomStore.subscribe(onState),
     useTraceStore.subscribe(onState),
   );
   return stop;
