@@ -101,13 +101,13 @@ test('the first view keeps the interface contract: nodes with their kind and nam
   await expect(page.locator('.react-flow')).toHaveCount(0);
 });
 
-test('keyboard: the focus on a node of the first view moves to the same node in React Flow', async ({
+test('focus reaching a node of the first view (a keyboard, a screen reader) brings React Flow, and the focus moves to its same node', async ({
   page,
 }) => {
   await page.goto('./?lang=en&scene=production');
-  await page.locator('.pv-static__node[data-id="nginx"]').focus();
+  await expect(page.locator('.pv-static__node').first()).toBeVisible();
   await expect(page.locator('.react-flow')).toHaveCount(0);
-  await page.keyboard.press('Shift');
+  await page.locator('.pv-static__node[data-id="nginx"]').focus();
   await expect(page.locator('.pv-static')).toHaveCount(0);
   await expect(page.locator('.react-flow__node[data-id="nginx"]')).toBeFocused();
 });

@@ -73,40 +73,37 @@ function ServerBox({ n, name }: { n: StaticNode; name: string }) {
  * before a click lands; a tap that gets here first is done once React Flow is there. Hidden from
  * screen readers and the tab order: the first key brings React Flow's.
  */
+/** React Flow's three control buttons: the action each stands for and its icon. */
+const CONTROLS: readonly { view: PendingView; viewBox: string; d: string }[] = [
+  {
+    view: 'zoomIn',
+    viewBox: '0 0 32 32',
+    d: 'M32 18.133H18.133V32h-4.266V18.133H0v-4.266h13.867V0h4.266v13.867H32z',
+  },
+  { view: 'zoomOut', viewBox: '0 0 32 5', d: 'M0 0h32v4.2H0z' },
+  {
+    view: 'fitView',
+    viewBox: '0 0 32 30',
+    d: 'M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z',
+  },
+];
+
 function ControlsLook() {
-  const press = (view: PendingView) => () => useFlowWake.getState().wake(view);
   return (
     <div className="react-flow__panel react-flow__controls vertical bottom left" aria-hidden="true">
-      <button
-        type="button"
-        tabIndex={-1}
-        className="react-flow__controls-button"
-        onClick={press('zoomIn')}
-      >
-        <svg viewBox="0 0 32 32">
-          <path d="M32 18.133H18.133V32h-4.266V18.133H0v-4.266h13.867V0h4.266v13.867H32z" />
-        </svg>
-      </button>
-      <button
-        type="button"
-        tabIndex={-1}
-        className="react-flow__controls-button"
-        onClick={press('zoomOut')}
-      >
-        <svg viewBox="0 0 32 5">
-          <path d="M0 0h32v4.2H0z" />
-        </svg>
-      </button>
-      <button
-        type="button"
-        tabIndex={-1}
-        className="react-flow__controls-button"
-        onClick={press('fitView')}
-      >
-        <svg viewBox="0 0 32 30">
-          <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
-        </svg>
-      </button>
+      {CONTROLS.map((c) => (
+        <button
+          key={c.view}
+          type="button"
+          tabIndex={-1}
+          className="react-flow__controls-button"
+          onClick={() => useFlowWake.getState().wake(c.view)}
+        >
+          <svg viewBox={c.viewBox}>
+            <path d={c.d} />
+          </svg>
+        </button>
+      ))}
     </div>
   );
 }

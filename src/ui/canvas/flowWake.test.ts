@@ -30,13 +30,27 @@ describe('React Flow takes the diagram over at the first input or need', () => {
     expect(woken()).toBe(false);
   });
 
-  for (const type of ['pointermove', 'pointerdown', 'keydown', 'wheel', 'touchstart']) {
+  for (const type of ['pointermove', 'pointerdown', 'keydown', 'wheel', 'touchstart', 'click']) {
     it(`wakes on the first ${type}`, () => {
       stop = installFlowWake();
       doc.dispatchEvent(new Event(type));
       expect(woken()).toBe(true);
     });
   }
+
+  it('wakes when focus reaches the static diagram, not when it goes elsewhere', () => {
+    stop = installFlowWake();
+    const focusOn = (inDiagram: boolean) => {
+      const e = new Event('focusin');
+      const target = { closest: (s: string) => (inDiagram && s === '[data-static-diagram]' ? {} : null) };
+      Object.defineProperty(e, 'target', { value: target });
+      doc.dispatchEvent(e);
+    };
+    focusOn(false);
+    expect(woken()).toBe(false);
+    focusOn(true);
+    expect(woken()).toBe(true);
+  });
 
   it('wakes when the simulation plays or steps, a node is selected, presenting starts, a lesson opens or the trace opens', () => {
     const needs: (() => void)[] = [

@@ -42,8 +42,11 @@ export const useFlowWake = create<FlowWakeState>((set, get) => ({
   },
 }));
 
-/** The person's first input anywhere on the page. */
-const INPUTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
+/**
+ * The person's first input anywhere on the page (a click too: assistive technology can click
+ * without a pointer event before it).
+ */
+const INPUTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart', 'click'] as const;
 
 /** What in the app's state needs React Flow (a running simulation draws packets on it, …). */
 function needsFlow(): boolean {
@@ -83,6 +86,14 @@ export function installFlowWake(): () => void {
     document.addEventListener(type, onInput, opts);
     stops.push(() => document.removeEventListener(type, onInput, opts));
   }
+  // Focus reaching the static diagram: someone (a screen reader's cursor, a script's focus)
+  // is going through the diagram. Focus elsewhere at load (a dialog's first button) is not.
+  const onFocus = (e: Event) => {
+    const target = e.target as { closest?: (s: string) => unknown } | null;
+    if (target?.closest?.('[data-static-diagram]')) onInput();
+  };
+  document.addEventListener('focusin', onFocus, opts);
+  stops.push(() => document.removeEventListener('focusin', onFocus, opts));
   const onState = () => {
     if (needsFlow()) onInput();
   };
