@@ -25,17 +25,30 @@ test.describe('simulation on screen', () => {
     await expect.poll(() => number(page, 'Completed'), { timeout: 15_000 }).toBeGreaterThan(20);
     await page.getByRole('button', { name: 'Pause' }).click();
     await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    const clockText = () => page.locator('[data-stat="time"] .stat__value').textContent();
+    const frames = (count: number) =>
+      page.evaluate(
+        (count) =>
+          new Promise<void>((resolve) => {
+            let n = 0;
+            const tick = () => (++n >= count ? resolve() : requestAnimationFrame(tick));
+            requestAnimationFrame(tick);
+          }),
+        count,
+      );
+    // The engine's summary of the moment it paused may still be on its way from the worker
+    // (under load one arrived after the button changed: 0.52 → 0.53 s): wait for it.
+    await expect
+      .poll(async () => {
+        const before = await clockText();
+        await frames(10);
+        return (await clockText()) === before;
+      })
+      .toBe(true);
     const frozen = await metric(page, 'Completed').textContent();
     // Paused: the simulated clock does not move, so neither does Completed, across many frames.
-    const clock = await page.locator('[data-stat="time"] .stat__value').textContent();
-    await page.evaluate(
-      () =>
-        new Promise<void>((resolve) => {
-          let n = 0;
-          const tick = () => (++n >= 30 ? resolve() : requestAnimationFrame(tick));
-          requestAnimationFrame(tick);
-        }),
-    );
+    const clock = await clockText();
+    await frames(30);
     await expect(page.locator('[data-stat="time"] .stat__value')).toHaveText(clock ?? '');
     await expect(metric(page, 'Completed')).toHaveText(frozen ?? '');
     await expect(metric(page, 'p95 latency')).toHaveText(/^\d[\d.,]* ms$/);

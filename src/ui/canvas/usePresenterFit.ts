@@ -190,6 +190,10 @@ export function useLessonCardRefit() {
   const scene = useUiStore((s) => s.scene);
   const topology = useDocumentStore((s) => s.topologies[scene]);
   const dom = useStore((s) => s.domNode);
+  // Again once the nodes are measured, a frame later: a new environment's `fitView` (Canvas)
+  // waits for its nodes and would otherwise land after this framing and undo it (the card then
+  // covered a step's node after the lesson switched environment: 1 run in 6 on a busy machine).
+  const initialised = useNodesInitialized();
   useEffect(() => {
     if (presenting || !avoid || !dom) return;
     const pane = dom.getBoundingClientRect();
@@ -207,6 +211,9 @@ export function useLessonCardRefit() {
       const vp = fitInto(target, region, 0.3, 1.2);
       if (!best || vp.zoom > best.zoom) best = vp;
     }
-    if (best) void flow.setViewport(best);
-  }, [avoid, presenting, topology, dom, flow]);
+    if (!best) return;
+    const framing = best;
+    const id = requestAnimationFrame(() => void flow.setViewport(framing));
+    return () => cancelAnimationFrame(id);
+  }, [avoid, presenting, topology, dom, flow, initialised]);
 }
