@@ -142,3 +142,16 @@ test('the simulation needs React Flow: Play pressed with no pointer over the pag
   await expect(page.locator('.react-flow__edge')).toHaveCount(11);
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 });
+
+test('if React Flow cannot load, its error and reload button show, not the picture over them', async ({
+  page,
+}) => {
+  await page.route(/\/CanvasRoot-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: '' }));
+  await page.goto('./?lang=en&scene=production');
+  await expect(page.locator('.pv-static__node').first()).toBeVisible();
+  await page.mouse.move(300, 300);
+  const alert = page.getByRole('alert').filter({ hasText: 'A newer version of ProdViz is available' });
+  await expect(alert).toBeVisible();
+  await expect(alert.getByRole('button', { name: 'Reload' })).toBeVisible();
+  await expect(page.locator('.pv-static')).toBeHidden();
+});

@@ -93,7 +93,7 @@ function ReadySignal({ wrapper }: { wrapper: React.RefObject<HTMLDivElement | nu
         requestAnimationFrame(() => {
           if (pending === 'zoomIn') void flow.zoomIn();
           else if (pending === 'zoomOut') void flow.zoomOut();
-          else void flow.fitView({ padding: 0.12 });
+          else useEditorStore.getState().flow?.fitView(); // the editor's fit, with its padding
         }),
       );
     if (!hadFocus) return;

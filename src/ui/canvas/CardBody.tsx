@@ -7,9 +7,9 @@ import { loadClass, percentOf } from './cardLoad';
 import { GlossaryTip } from '../glossary/GlossaryTip';
 
 /*
- * The inside of a component's card — icon, name, role, port, live load — shared by React
- * Flow's node (ComponentNode.tsx) and the static first view (StaticDiagram.tsx), so the two
- * draw the very same card.
+ * The inside of a component's card — icon, name, role, port, live load — and a server box's
+ * header, shared by React Flow's nodes (ComponentNode.tsx, ServerNode.tsx) and the static first
+ * view (StaticDiagram.tsx), so the two draw the very same diagram.
  */
 
 /**
@@ -54,10 +54,20 @@ const NodeLoad = memo(function NodeLoad({ id }: { id: string }) {
   );
 });
 
-export function CardBody({ id, kind, name }: { id: string; kind: ComponentKind; name: string }) {
+export function CardBody({
+  id,
+  kind,
+  name,
+  up,
+}: {
+  id: string;
+  kind: ComponentKind;
+  name: string;
+  /** Running (useCardFrame): a stopped component shows "stopped" instead of its load. */
+  up: boolean;
+}) {
   const t = useT();
   const entry = CATALOG[kind];
-  const up = useSimStore((s) => s.nodeLoad[id]?.up ?? true);
   return (
     <>
       <div className="pv-node__icon">
@@ -76,5 +86,28 @@ export function CardBody({ id, kind, name }: { id: string; kind: ComponentKind; 
         <NodeLoad id={id} />
       )}
     </>
+  );
+}
+
+/** A server box's header: its name and its CPU and memory. */
+export function ServerHeader({
+  name,
+  cores,
+  memoryMb,
+  onDoubleClick,
+}: {
+  name: string;
+  cores: number;
+  memoryMb: number;
+  onDoubleClick?: () => void;
+}) {
+  const t = useT();
+  const memory = Math.round((memoryMb / 1024) * 10) / 10;
+  return (
+    <div className="pv-server__header" onDoubleClick={onDoubleClick}>
+      <Icon name="server" size={20} />
+      <span className="pv-server__name">{name}</span>
+      <span className="pv-server__spec">{t('canvas.serverSpec', { cores, memory })}</span>
+    </div>
   );
 }

@@ -18,7 +18,7 @@ const ARROWS = [
 function ComponentNodeView({ id, data, selected, isConnectable }: NodeProps<ComponentFlowNode>) {
   const t = useT();
   const entry = CATALOG[data.kind];
-  const frame = useCardFrame(id);
+  const { frame, up } = useCardFrame(id);
   const connectRole = useEditorStore((s) =>
     s.connecting?.target === id
       ? ' is-connect-target'
@@ -48,7 +48,7 @@ function ComponentNodeView({ id, data, selected, isConnectable }: NodeProps<Comp
         ))}
       <Handle id="l" type="target" position={Position.Left} />
       <Handle id="t" type="target" position={Position.Top} />
-      <CardBody id={id} kind={data.kind} name={data.name} />
+      <CardBody id={id} kind={data.kind} name={data.name} up={up} />
       <Handle id="r" type="source" position={Position.Right} />
       <Handle id="b" type="source" position={Position.Bottom} />
       <Handle

@@ -1,7 +1,6 @@
 import { memo } from 'react';
 import { NodeResizer, type NodeProps } from '@xyflow/react';
-import { useT } from '../useT';
-import { Icon } from '../icons';
+import { ServerHeader } from './CardBody';
 import { resizeBox } from '../../core/topology/containers';
 import { useDocumentStore } from '../../state/documentStore';
 import { useUiStore } from '../../state/uiStore';
@@ -16,8 +15,6 @@ function renameBox(id: string) {
 }
 
 function ServerNodeView({ id, data, selected, isConnectable }: NodeProps<ServerFlowNode>) {
-  const t = useT();
-  const memoryGb = Math.round((data.memoryMb / 1024) * 10) / 10;
   return (
     <div className={`pv-server${selected ? ' is-selected' : ''}`}>
       {isConnectable && (
@@ -36,13 +33,12 @@ function ServerNodeView({ id, data, selected, isConnectable }: NodeProps<ServerF
           }}
         />
       )}
-      <div className="pv-server__header" onDoubleClick={() => isConnectable && renameBox(id)}>
-        <Icon name="server" size={20} />
-        <span className="pv-server__name">{data.name}</span>
-        <span className="pv-server__spec">
-          {t('canvas.serverSpec', { cores: data.cores, memory: memoryGb })}
-        </span>
-      </div>
+      <ServerHeader
+        name={data.name}
+        cores={data.cores}
+        memoryMb={data.memoryMb}
+        onDoubleClick={() => isConnectable && renameBox(id)}
+      />
     </div>
   );
 }

@@ -3,10 +3,11 @@ import { useT } from '../useT';
 import { CATALOG } from '../../core/catalog/catalog';
 import { useDocumentStore } from '../../state/documentStore';
 import { useUiStore } from '../../state/uiStore';
-import { Icon } from '../icons';
-import { CardBody } from './CardBody';
+import { CardBody, ServerHeader } from './CardBody';
 import { useCardFrame } from './cardLoad';
-import { nodeName } from './flowModel';
+import { toFlowNodes } from './flowModel';
+import type { FlowNode } from './nodeData';
+import { union, type Rect } from './geometry';
 import { MINIMAP_COLORS } from './minimapColors';
 import { PacketLegend } from './packets/PacketLegend';
 import { useFlowWake, type PendingView } from './flowWake';
@@ -32,14 +33,14 @@ const MARKER_ID = 'pv-static-arrow';
 const MARKER_COLOR = '#b1b1b7';
 
 function Card({ n, name }: { n: StaticNode; name: string }) {
-  const frame = useCardFrame(n.id);
+  const { frame, up } = useCardFrame(n.id);
   if (n.node.kind === 'server') return null;
   const entry = CATALOG[n.node.kind];
   return (
     <div className={`pv-node tier-${entry.tier}${frame}`}>
       <div className="react-flow__handle react-flow__handle-left target" />
       <div className="react-flow__handle react-flow__handle-top target" />
-      <CardBody id={n.id} kind={n.node.kind} name={name} />
+      <CardBody id={n.id} kind={n.node.kind} name={name} up={up} />
       <div className="react-flow__handle react-flow__handle-right source" />
       <div className="react-flow__handle react-flow__handle-bottom source" />
       <div
@@ -50,29 +51,16 @@ function Card({ n, name }: { n: StaticNode; name: string }) {
   );
 }
 
-function ServerBox({ n, name }: { n: StaticNode; name: string }) {
-  const t = useT();
-  const cap = CATALOG.server.capacity;
-  const cores = n.node.params?.cores ?? cap.cores ?? 2;
-  const memoryMb = n.node.params?.memoryMb ?? cap.memoryMb ?? 4096;
+function ServerBox({ flowNode }: { flowNode: FlowNode | undefined }) {
+  if (flowNode?.type !== 'server') return null;
+  const { name, cores, memoryMb } = flowNode.data;
   return (
     <div className="pv-server">
-      <div className="pv-server__header">
-        <Icon name="server" size={20} />
-        <span className="pv-server__name">{name}</span>
-        <span className="pv-server__spec">
-          {t('canvas.serverSpec', { cores, memory: Math.round((memoryMb / 1024) * 10) / 10 })}
-        </span>
-      </div>
+      <ServerHeader name={name} cores={cores} memoryMb={memoryMb} />
     </div>
   );
 }
 
-/**
- * React Flow's Controls (zoom in, zoom out, fit). A pointer on the page brings React Flow's own
- * before a click lands; a tap that gets here first is done once React Flow is there. Hidden from
- * screen readers and the tab order: the first key brings React Flow's.
- */
 /** React Flow's three control buttons: the action each stands for and its icon. */
 const CONTROLS: readonly { view: PendingView; viewBox: string; d: string }[] = [
   {
@@ -111,24 +99,16 @@ function ControlsLook() {
 const MINIMAP = { width: 160, height: 110, offsetScale: 5 };
 
 /** React Flow's MiniMap for this frame: the nodes, and the view's rectangle unmasked. */
-function MiniMapLook({
-  nodes,
-  view,
-}: {
-  nodes: readonly StaticNode[];
-  view: { x: number; y: number; width: number; height: number };
-}) {
-  const b = boundsOf(nodes);
-  const x0 = Math.min(b.x, view.x);
-  const y0 = Math.min(b.y, view.y);
-  const bw = Math.max(b.x + b.width, view.x + view.width) - x0;
-  const bh = Math.max(b.y + b.height, view.y + view.height) - y0;
+function MiniMapLook({ nodes, view }: { nodes: readonly StaticNode[]; view: Rect }) {
+  const all = union([boundsOf(nodes), view])!;
+  const bw = all.width;
+  const bh = all.height;
   const scale = Math.max(bw / MINIMAP.width, bh / MINIMAP.height);
   const vw = scale * MINIMAP.width;
   const vh = scale * MINIMAP.height;
   const offset = MINIMAP.offsetScale * scale;
-  const x = x0 - (vw - bw) / 2 - offset;
-  const y = y0 - (vh - bh) / 2 - offset;
+  const x = all.x - (vw - bw) / 2 - offset;
+  const y = all.y - (vh - bh) / 2 - offset;
   const w = vw + offset * 2;
   const h = vh + offset * 2;
   return (
@@ -211,9 +191,14 @@ export function StaticDiagram({ woken }: { woken: boolean }) {
   const still = useStill();
   const topology = useDocumentStore((s) => s.topologies[scene]);
   const nodes = useMemo(() => staticNodes(topology), [topology]);
-  const names = useMemo(
-    () => new Map(topology.nodes.map((n) => [n.id, nodeName(n, t)] as const)),
+  // What React Flow is given (names, a server's CPU and memory), so both draw the same.
+  const flowNodes = useMemo(
+    () => new Map(toFlowNodes(topology, t, null).map((n) => [n.id, n] as const)),
     [topology, t],
+  );
+  const names = useMemo(
+    () => new Map([...flowNodes.values()].map((n) => [n.id, n.data.name] as const)),
+    [flowNodes],
   );
   const edges = useMemo(() => staticEdges(topology, nodes, names), [topology, nodes, names]);
 
@@ -295,7 +280,7 @@ export function StaticDiagram({ woken }: { woken: boolean }) {
           return (
             <div
               key={n.id}
-              className={`pv-static__node${server ? ' pv-static__node--server' : ''}`}
+              className="pv-static__node"
               data-id={n.id}
               data-kind={n.node.kind}
               role="group"
@@ -309,20 +294,19 @@ export function StaticDiagram({ woken }: { woken: boolean }) {
                 ...(server ? { width: n.width, height: n.height } : {}),
               }}
             >
-              {server ? <ServerBox n={n} name={name} /> : <Card n={n} name={name} />}
+              {server ? <ServerBox flowNode={flowNodes.get(n.id)} /> : <Card n={n} name={name} />}
             </div>
           );
         })}
       </>
     ),
-    [edges, ordered, names, woken, select],
+    [edges, ordered, names, flowNodes, woken, select],
   );
 
   return (
     <div
       ref={root}
       className={`pv-static ${theme}`}
-      data-static-diagram=""
       // Once React Flow is mounting underneath, this copy is only a picture of it.
       aria-hidden={woken || undefined}
     >

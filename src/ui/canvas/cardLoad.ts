@@ -18,11 +18,12 @@ export function percentOf(s: SimState, id: string): number | null {
   return u === null || u === undefined ? null : Math.round(Math.min(1, Math.max(0, u)) * 100);
 }
 
-/** The card's frame classes from the last summary: stopped, or red when busy. */
-export function useCardFrame(id: string): string {
-  // Live load: the frame follows only what changes it (stopped, or red when busy) — rare;
-  // the numbers are NodeLoad's.
+/**
+ * The card's frame from the last summary — stopped, or red when busy — and whether it runs.
+ * Live load: the card follows only what changes its frame (rare); the numbers are NodeLoad's.
+ */
+export function useCardFrame(id: string): { frame: string; up: boolean } {
   const high = useSimStore((s) => (percentOf(s, id) ?? 0) >= HIGH);
   const up = useSimStore((s) => s.nodeLoad[id]?.up ?? true);
-  return up ? (high ? ' load-high' : '') : ' is-stopped';
+  return { frame: up ? (high ? ' load-high' : '') : ' is-stopped', up };
 }

@@ -6,6 +6,7 @@ import type { TopoNode, Topology, XY } from '../../core/topology/types';
 import { absolutePosition } from '../../core/topology/graph';
 import { SCENE_LAYOUT } from '../../core/topology/scenes';
 import type { FlowNode } from './nodeData';
+import { SERVER_BOX } from './geometry';
 
 /** The visible name of a node: the user's label, else the scene's label key, else the catalog name. */
 export function nodeName(node: TopoNode, t: TFn): string {
@@ -37,8 +38,8 @@ export function toFlowNodes(topology: Topology, t: TFn, selectedId: string | nul
       return {
         ...common,
         type: 'server',
-        width: n.size?.width ?? 300,
-        height: n.size?.height ?? 200,
+        width: n.size?.width ?? SERVER_BOX.width,
+        height: n.size?.height ?? SERVER_BOX.height,
         zIndex: -1,
         data: {
           kind: 'server',

@@ -42,7 +42,7 @@ describe('React Flow takes the diagram over at the first input or need', () => {
     stop = installFlowWake();
     const focusOn = (inDiagram: boolean) => {
       const e = new Event('focusin');
-      const target = { closest: (s: string) => (inDiagram && s === '[data-static-diagram]' ? {} : null) };
+      const target = { closest: (s: string) => (inDiagram && s === '.pv-static' ? {} : null) };
       Object.defineProperty(e, 'target', { value: target });
       doc.dispatchEvent(e);
     };

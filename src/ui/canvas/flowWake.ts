@@ -90,7 +90,7 @@ export function installFlowWake(): () => void {
   // is going through the diagram. Focus elsewhere at load (a dialog's first button) is not.
   const onFocus = (e: Event) => {
     const target = e.target as { closest?: (s: string) => unknown } | null;
-    if (target?.closest?.('[data-static-diagram]')) onInput();
+    if (target?.closest?.('.pv-static')) onInput();
   };
   document.addEventListener('focusin', onFocus, opts);
   stops.push(() => document.removeEventListener('focusin', onFocus, opts));

@@ -13,14 +13,11 @@
  * the frame with React Flow's once it has taken over.
  */
 import type { TopoNode, Topology } from '../../core/topology/types';
-import { SCENE_LAYOUT } from '../../core/topology/scenes';
 import { toFlowEdges } from './flowModel';
+import { CARD, nodeRects, union, type Rect, type Viewport } from './geometry';
 
 /** The `fitView` React Flow is given (Canvas.tsx): padding 0.12, zoom 0.2–2.5. */
 export const FIT = { padding: 0.12, minZoom: 0.2, maxZoom: 2.5 } as const;
-/** A server box with no size of its own (flowModel.ts). */
-const BOX = { width: 300, height: 200 };
-const CARD = { width: SCENE_LAYOUT.nodeWidth, height: SCENE_LAYOUT.nodeHeight };
 /** The card's padding box: inside the 7 px tier border on the left and 2 px elsewhere. */
 const PAD = { left: 7, top: 2, right: CARD.width - 2, bottom: CARD.height - 2 };
 
@@ -45,17 +42,8 @@ export interface StaticEdge {
 }
 
 type Side = 'left' | 'right' | 'top' | 'bottom';
-interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-interface Viewport {
-  x: number;
-  y: number;
-  zoom: number;
-}
+/** Half a connection handle (16 px): where an edge meets it, on its outer side. */
+const HANDLE = 8;
 
 /** Where an edge leaves or enters a card, for each handle id the diagram's edges use. */
 function handlePoint(n: StaticNode, handle: string): { x: number; y: number; side: Side } {
@@ -63,44 +51,26 @@ function handlePoint(n: StaticNode, handle: string): { x: number; y: number; sid
   const midY = n.y + (PAD.top + PAD.bottom) / 2;
   switch (handle) {
     case 'r':
-      return { x: n.x + PAD.right + 8, y: midY, side: 'right' };
+      return { x: n.x + PAD.right + HANDLE, y: midY, side: 'right' };
     case 'b':
-      return { x: midX, y: n.y + PAD.bottom + 8, side: 'bottom' };
+      return { x: midX, y: n.y + PAD.bottom + HANDLE, side: 'bottom' };
     case 't':
-      return { x: midX, y: n.y + PAD.top - 8, side: 'top' };
+      return { x: midX, y: n.y + PAD.top - HANDLE, side: 'top' };
     case 'sl':
       // The side handle sits at 78 % of the padding box's height (ComponentNode.tsx).
       return {
-        x: n.x + PAD.left - 8,
+        x: n.x + PAD.left - HANDLE,
         y: n.y + PAD.top + 0.78 * (PAD.bottom - PAD.top),
         side: 'left',
       };
     default:
-      return { x: n.x + PAD.left - 8, y: midY, side: 'left' };
+      return { x: n.x + PAD.left - HANDLE, y: midY, side: 'left' };
   }
 }
 
 export function staticNodes(topology: Topology): StaticNode[] {
-  const byId = new Map(topology.nodes.map((n) => [n.id, n] as const));
-  const absolute = (n: TopoNode) => {
-    let x = 0;
-    let y = 0;
-    const seen = new Set<string>();
-    for (
-      let c: TopoNode | undefined = n;
-      c && !seen.has(c.id);
-      c = c.parentId ? byId.get(c.parentId) : undefined
-    ) {
-      seen.add(c.id);
-      x += c.position.x;
-      y += c.position.y;
-    }
-    return { x, y };
-  };
-  return topology.nodes.map((node) => {
-    const size = node.kind === 'server' ? (node.size ?? BOX) : CARD;
-    return { id: node.id, node, ...absolute(node), width: size.width, height: size.height };
-  });
+  const rects = nodeRects(topology);
+  return topology.nodes.map((node) => ({ id: node.id, node, ...rects.get(node.id)! }));
 }
 
 export function staticEdges(
@@ -169,18 +139,7 @@ function roundLeft(s: { x: number; y: number }, t: { x: number; y: number }) {
 
 /** The rectangle every node covers, as React Flow's `fitView` frames it. */
 export function boundsOf(nodes: readonly StaticNode[]): Rect {
-  if (nodes.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const n of nodes) {
-    x0 = Math.min(x0, n.x);
-    y0 = Math.min(y0, n.y);
-    x1 = Math.max(x1, n.x + n.width);
-    y1 = Math.max(y1, n.y + n.height);
-  }
-  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+  return union(nodes) ?? { x: 0, y: 0, width: 0, height: 0 };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { withAppServers } from '../../core/lessons/actions';
 import { SCENES, cloneTopology } from '../../core/topology/scenes';
-import { MIN_ZOOM, nodeRects, presenterViewport, withNeighbours, type Rect, type Viewport } from './usePresenterFit';
+import { MIN_ZOOM, presenterViewport, withNeighbours } from './usePresenterFit';
+import { nodeRects, type Rect, type Viewport } from './geometry';
 
 // The stage presenter mode leaves for the diagram on a 1280×720 projector (metrics above, caption below).
 const W = 1280;

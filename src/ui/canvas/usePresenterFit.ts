@@ -10,65 +10,18 @@
  */
 import { useEffect } from 'react';
 import { useNodesInitialized, useReactFlow, useStore } from '@xyflow/react';
-import { SCENE_LAYOUT } from '../../core/topology/scenes';
 import { useClassroomStore } from '../../state/classroomStore';
 import { useDocumentStore } from '../../state/documentStore';
 import { useUiStore } from '../../state/uiStore';
 import { useStill } from '../motion';
 import { useCardStore, type ScreenRect } from '../classroom/cardStore';
 import type { Topology } from '../../core/topology/types';
-
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-export interface Viewport {
-  x: number;
-  y: number;
-  zoom: number;
-}
+import { nodeRects, union, type Rect, type Viewport } from './geometry';
 
 export const MIN_ZOOM = 1.15;
 export const MAX_ZOOM = 1.6;
 /** Room around the framed nodes, in diagram units (outlines and port badges stick out). */
 const PAD = 16;
-
-/** Each node's box in diagram coordinates (children of a server box are relative to it). */
-export function nodeRects(topology: Topology): Map<string, Rect> {
-  const byId = new Map(topology.nodes.map((n) => [n.id, n] as const));
-  const out = new Map<string, Rect>();
-  const absolute = (id: string, depth = 0): { x: number; y: number } => {
-    const n = byId.get(id);
-    if (!n || depth > 8) return { x: 0, y: 0 };
-    if (!n.parentId) return n.position;
-    const p = absolute(n.parentId, depth + 1);
-    return { x: p.x + n.position.x, y: p.y + n.position.y };
-  };
-  for (const n of topology.nodes) {
-    const { x, y } = absolute(n.id);
-    const width = n.size?.width ?? SCENE_LAYOUT.nodeWidth;
-    const height = n.size?.height ?? SCENE_LAYOUT.nodeHeight;
-    out.set(n.id, { x, y, width, height });
-  }
-  return out;
-}
-
-export function union(rects: Iterable<Rect>): Rect | null {
-  let l = Infinity,
-    t = Infinity,
-    r = -Infinity,
-    b = -Infinity;
-  for (const q of rects) {
-    l = Math.min(l, q.x);
-    t = Math.min(t, q.y);
-    r = Math.max(r, q.x + q.width);
-    b = Math.max(b, q.y + q.height);
-  }
-  return r > l ? { x: l, y: t, width: r - l, height: b - t } : null;
-}
 
 /**
  * The highlighted nodes' ids plus every node one connection away. A highlighted server box
